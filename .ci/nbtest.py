@@ -17,6 +17,9 @@ def _run_notebook(path:str, flags:tuple):
     from nbdev.frontmatter import FrontmatterProc
     path = Path(path)
     os.environ['IN_TEST'] = '1'
+    # one BLAS/OpenMP thread per notebook process: `--workers` processes share the cores, and
+    # oversubscribed torch threads made small convolutions 30-60x slower here
+    os.environ.setdefault('OMP_NUM_THREADS', '1')
     skip = set(get_config().tst_flags.split()) - set(flags)
     nb = NBProcessor(path, procs=FrontmatterProc, process=True).nb
     if str2bool(getattr(nb, 'frontmatter_', {}).get('skip_exec', False)): return path.name, 0, 0, 0., ''
