@@ -52,7 +52,9 @@ def main():
     if not paths: sys.exit('No notebooks found to test: run from a checkout that has nbs/*.ipynb')
     sys.path.insert(0, str(root))
     total_passed = total_failed = 0
-    with ProcessPoolExecutor(args.workers) as pool:
+    # a fresh process per notebook, as nbdev_test does: a notebook's shell replaces sys.modules['__main__'],
+    # so a reused worker could not unpickle the next task
+    with ProcessPoolExecutor(args.workers, max_tasks_per_child=1) as pool:
         futures = [pool.submit(_run_notebook, str(p), tuple(args.flags.split())) for p in paths]
         for fut in futures:
             name, passed, failed, secs, err = fut.result()

@@ -7,7 +7,7 @@ __all__ = ['PRESETS', 'DistillConfig', 'validate_config', 'make_config', 'EMACli
            'CheckpointError', 'write_atomically', 'read_checkpoint', 'NonFiniteMetaGradient', 'DistillRun', 'distill',
            'field_help', 'add_config_arguments', 'config_from_args']
 
-# %% ../nbs/05_distill.ipynb #10264a78
+# %% ../nbs/05_distill.ipynb #685cb695
 import dataclasses, io, math, os, signal, threading, time, tokenize, inspect, warnings
 from dataclasses import dataclass, asdict, fields
 from pathlib import Path
@@ -21,7 +21,7 @@ from .synthetic import SyntheticSet, save_distilled
 from .unroll import InnerOptimizer
 from .bptt import make_schedule, meta_gradient, SCHEDULES
 
-# %% ../nbs/05_distill.ipynb #f3f7c18e
+# %% ../nbs/05_distill.ipynb #d0d080a6
 @dataclass
 class DistillConfig:
     "Every choice that defines a distillation run."
@@ -56,7 +56,7 @@ class DistillConfig:
     engine:str='func'           # meta-gradient engine: 'func' (torch.func) or 'higher' (reference)
     segment:int=None            # exact low-memory mode: recompute the window in segments of this many steps
 
-# %% ../nbs/05_distill.ipynb #e8755b60
+# %% ../nbs/05_distill.ipynb #68db178c
 def _paper(dataset, ipc, n_back, n_unroll, learn_labels):
     return dict(dataset=dataset, images_per_class=ipc, n_back=n_back, n_unroll=n_unroll, learn_labels=learn_labels)
 
@@ -72,7 +72,7 @@ PRESETS = {
                            meta_lr=1e-2, resample_every=1, steps=300, checkpoint_every=100),
 }
 
-# %% ../nbs/05_distill.ipynb #b96590c1
+# %% ../nbs/05_distill.ipynb #903613cc
 def _fail(msg): raise ValueError(msg)
 
 def validate_config(config:DistillConfig) -> DistillConfig:
@@ -101,7 +101,7 @@ def make_config(preset:str=None, **overrides) -> DistillConfig:
     if unknown: _fail(f'unknown config field(s) {unknown}: valid fields are {sorted(valid)}')
     return validate_config(DistillConfig(**{**PRESETS.get(preset, {}), **overrides}))
 
-# %% ../nbs/05_distill.ipynb #ce487266
+# %% ../nbs/05_distill.ipynb #127a2f0c
 @dataclass
 class EMAClipper:
     "Clip a gradient at `factor` times the EMA of its (pre-clipping) Frobenius norm."
@@ -116,7 +116,7 @@ class EMAClipper:
         scale = min(1.0, threshold/norm) if norm > 0 else 1.0
         return grad*scale, norm, norm*scale, threshold
 
-# %% ../nbs/05_distill.ipynb #c198936e
+# %% ../nbs/05_distill.ipynb #63dad755
 class Callback:
     "Base class: override any of these hooks."
     def on_start(self, run): pass
@@ -126,7 +126,7 @@ class Callback:
     def on_checkpoint(self, run, path:Path): pass
     def on_end(self, run, reason:str): pass         # 'done', 'stopped', 'interrupted' or 'nonfinite'
 
-# %% ../nbs/05_distill.ipynb #ae10369c
+# %% ../nbs/05_distill.ipynb #fc569500
 class ProgressBar(Callback):
     "A tqdm bar with the outer loss, meta-gradient norm and window."
     def on_start(self, run): self.bar = tqdm(total=run.config.steps, initial=run.step, desc='distill', dynamic_ncols=True)
@@ -136,7 +136,7 @@ class ProgressBar(Callback):
     def on_eval(self, run, r): self.bar.write(f"step {r['step']}: test accuracy {100*r['acc_mean']:.1f} ± {100*r['acc_std']:.1f}%")
     def on_end(self, run, reason): self.bar.close()
 
-# %% ../nbs/05_distill.ipynb #b99539ea
+# %% ../nbs/05_distill.ipynb #ade50d8a
 class CheckpointError(RuntimeError): "A checkpoint that cannot be read or does not match the run."
 
 def write_atomically(path, write) -> Path:
@@ -166,7 +166,7 @@ def read_checkpoint(path) -> dict:
         raise CheckpointError(f'{path} is not a simple_distill checkpoint: point out_dir elsewhere')
     return state
 
-# %% ../nbs/05_distill.ipynb #4f9efe19
+# %% ../nbs/05_distill.ipynb #3a0f01d5
 _RESUMABLE_CHANGES = {'steps', 'checkpoint_every', 'out_dir', 'device', 'data_root'}
 
 class NonFiniteMetaGradient(FloatingPointError): "A meta-gradient or outer loss that is NaN or infinite."
@@ -208,7 +208,7 @@ class DistillRun:
     @property
     def paused(self) -> bool: return not self._running.is_set()
 
-# %% ../nbs/05_distill.ipynb #c225edf3
+# %% ../nbs/05_distill.ipynb #aede2624
 @torch.no_grad()
 @patch
 def fresh_model(run:DistillRun) -> torch.nn.Module:
@@ -245,13 +245,14 @@ def outer_step(run:DistillRun) -> dict:
                 meta_accuracy=result.meta_accuracy, window_start=start, window_stop=stop, n_unroll_max=c.n_unroll,
                 seconds=time.perf_counter()-start_time)
 
-# %% ../nbs/05_distill.ipynb #c9b6a3d2
+# %% ../nbs/05_distill.ipynb #e60d91f0
 @patch
 def state_dict(run:DistillRun) -> dict:
     "Everything needed to continue the run exactly."
     return dict(format='simple_distill.checkpoint', version=simple_distill.__version__, config=asdict(run.config), step=run.step,
                 synthetic={k: v.detach().cpu() for k, v in run.synthetic.state_dict().items()},
                 meta_optimizer=run.meta_optimizer.state_dict(), clip_ema=run.clipper.ema, generator=run.generator.get_state(),
+                schedule=run.schedule.state_dict(),
                 history=run.history, evals=run.evals, dataset=run.dataset.metadata())
 
 @patch
@@ -274,6 +275,7 @@ def load_checkpoint(run:DistillRun, path=None):
     run.meta_optimizer.load_state_dict(state['meta_optimizer'])
     run.clipper.ema, run.step = state['clip_ema'], state['step']
     run.generator.set_state(state['generator'])
+    run.schedule.load_state_dict(state['schedule'])
     run.history, run.evals = list(state['history']), list(state['evals'])
 
 @patch
@@ -283,7 +285,7 @@ def export(run:DistillRun, path=None) -> Path:
     recipe = dict(arch=c.arch, width=c.width, depth=c.depth, optimizer='adam', lr=1e-3, batch_size=run.inner_batch, augment=c.augment)
     return save_distilled(path or run.out_dir/'distilled.safetensors', run.synthetic, run.dataset, asdict(c), c.seed, recipe)
 
-# %% ../nbs/05_distill.ipynb #c1a2dc17
+# %% ../nbs/05_distill.ipynb #9b9af052
 @patch
 def _emit(run:DistillRun, hook:str, *args):
     for cb in run.callbacks: getattr(cb, hook, lambda *a: None)(run, *args)
@@ -337,7 +339,7 @@ def run(self:DistillRun) -> str:
     self._emit('on_end', self.reason)
     return self.reason
 
-# %% ../nbs/05_distill.ipynb #89d93a14
+# %% ../nbs/05_distill.ipynb #740662d4
 def distill(config=None,           # a `DistillConfig`, a preset name from `PRESETS`, or None for the defaults
             dataset:ImageDataset=None, # data already loaded (default: load `config.dataset`)
             callbacks=(),          # `Callback`s to notify
@@ -356,7 +358,7 @@ def distill(config=None,           # a `DistillConfig`, a preset name from `PRES
     run.thread.start()
     return run
 
-# %% ../nbs/05_distill.ipynb #c588e80b
+# %% ../nbs/05_distill.ipynb #61cd4e3d
 def field_help() -> dict:
     "The trailing comment of each `DistillConfig` field, read from the exported module's source."
     import simple_distill.distill as exported  # a class defined in a notebook cell has no retrievable source
