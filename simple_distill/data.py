@@ -17,8 +17,8 @@ from torchvision.io import ImageReadMode, decode_image
 # %% auto #0
 __all__ = ['CIFAR_DATASETS', 'IMAGE_SUFFIXES', 'LAYOUT_HINT', 'normalize_per_image', 'ZCA', 'ImageDataset', 'zca_by_default',
            'make_image_dataset', 'load_digits', 'default_data_dir', 'dataset_from_torchvision', 'load_cifar',
-           'load_image_folder', 'load_dataset', 'AugmentationParams', 'sample_augmentation', 'apply_augmentation',
-           'augment', 'ClassBalancedSampler']
+           'write_atomically', 'load_image_folder', 'load_dataset', 'AugmentationParams', 'sample_augmentation',
+           'apply_augmentation', 'augment', 'ClassBalancedSampler']
 
 # %% ../nbs/00_data.ipynb #04b19ee8
 def normalize_per_image(x:Tensor # [N,...] images
@@ -242,15 +242,19 @@ def _cache_path(source:Path, names:list, cache_dir:Path)->Path:
     key = hashlib.sha1(f'{source.resolve()}|{stamp}'.encode()).hexdigest()[:16]
     return cache_dir / f'{source.stem}-{key}.pt'
 
-def _save_atomically(obj, path:Path):
-    "torch.save to a temporary file beside `path`, then rename: readers never see a partial file"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix='.tmp')
+def write_atomically(path,   # file to create or replace
+                     write): # write(f): writes the content to an open binary file
+    "Write beside `path`, sync to disk, then rename over it: readers never see a partial file, and a failed write leaves `path` as it was"
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
     try:
-        with os.fdopen(fd, 'wb') as f: torch.save(obj, f)
+        with os.fdopen(fd, 'wb') as f: write(f); f.flush(); os.fsync(f.fileno())
         os.replace(tmp, path)
+    except OSError as e:
+        raise OSError(f'could not write {path} ({e}); any previous file there is intact. Free disk space or write elsewhere.') from e
     finally:
         if os.path.exists(tmp): os.remove(tmp)
+    return path
 
 # %% ../nbs/00_data.ipynb #e03427fe
 def load_image_folder(source:str|Path,           # folder or .zip with train/<class>/* and test/<class>/*
@@ -275,7 +279,8 @@ def load_image_folder(source:str|Path,           # folder or .zip with train/<cl
     dataset = make_image_dataset(source.stem, decoded['train_images'], decoded['train_labels'],
                                  decoded['test_images'], decoded['test_labels'], decoded['classes'], zca, cached_zca)
     if fresh or (dataset.zca is not None and cached_zca is None):  # the ZCA fit is cached too (CIFAR: ~6 s on 2 cores)
-        _save_atomically(dict(decoded, zca=dataset.zca.state_dict()) if dataset.zca else decoded, cache)
+        contents = dict(decoded, zca=dataset.zca.state_dict()) if dataset.zca else decoded
+        write_atomically(cache, lambda f: torch.save(contents, f))
     return dataset
 
 # %% ../nbs/00_data.ipynb #1911938d

@@ -4,24 +4,24 @@
 
 # %% auto #0
 __all__ = ['PRESETS', 'DistillConfig', 'validate_config', 'make_config', 'EMAClipper', 'Callback', 'ProgressBar',
-           'CheckpointError', 'write_atomically', 'read_checkpoint', 'NonFiniteMetaGradient', 'DistillRun', 'distill',
-           'field_help', 'add_config_arguments', 'config_from_args']
+           'CheckpointError', 'read_checkpoint', 'NonFiniteMetaGradient', 'DistillRun', 'distill', 'field_help',
+           'add_config_arguments', 'config_from_args']
 
-# %% ../nbs/05_distill.ipynb #685cb695
-import dataclasses, io, math, os, signal, threading, time, tokenize, inspect, warnings
+# %% ../nbs/05_distill.ipynb #a3a162d7
+import dataclasses, inspect, math, signal, threading, time
 from dataclasses import dataclass, asdict, fields
 from pathlib import Path
 import torch
 from tqdm.auto import tqdm
 from fastcore.basics import patch
 import simple_distill
-from .data import ImageDataset, load_dataset, ClassBalancedSampler
+from .data import ImageDataset, load_dataset, ClassBalancedSampler, write_atomically
 from .models import build_model
 from .synthetic import SyntheticSet, save_distilled
 from .unroll import InnerOptimizer
 from .bptt import make_schedule, meta_gradient, SCHEDULES
 
-# %% ../nbs/05_distill.ipynb #d0d080a6
+# %% ../nbs/05_distill.ipynb #35ac16d3
 @dataclass
 class DistillConfig:
     "Every choice that defines a distillation run."
@@ -56,7 +56,7 @@ class DistillConfig:
     engine:str='func'           # meta-gradient engine: 'func' (torch.func) or 'higher' (reference)
     segment:int=None            # exact low-memory mode: recompute the window in segments of this many steps
 
-# %% ../nbs/05_distill.ipynb #68db178c
+# %% ../nbs/05_distill.ipynb #59a40897
 def _paper(dataset, ipc, n_back, n_unroll, learn_labels):
     return dict(dataset=dataset, images_per_class=ipc, n_back=n_back, n_unroll=n_unroll, learn_labels=learn_labels)
 
@@ -72,7 +72,7 @@ PRESETS = {
                            meta_lr=1e-2, resample_every=1, steps=300, checkpoint_every=100),
 }
 
-# %% ../nbs/05_distill.ipynb #903613cc
+# %% ../nbs/05_distill.ipynb #26ea196d
 def _fail(msg): raise ValueError(msg)
 
 def validate_config(config:DistillConfig) -> DistillConfig:
@@ -101,7 +101,7 @@ def make_config(preset:str=None, **overrides) -> DistillConfig:
     if unknown: _fail(f'unknown config field(s) {unknown}: valid fields are {sorted(valid)}')
     return validate_config(DistillConfig(**{**PRESETS.get(preset, {}), **overrides}))
 
-# %% ../nbs/05_distill.ipynb #127a2f0c
+# %% ../nbs/05_distill.ipynb #b72e125c
 @dataclass
 class EMAClipper:
     "Clip a gradient at `factor` times the EMA of its (pre-clipping) Frobenius norm."
@@ -116,7 +116,7 @@ class EMAClipper:
         scale = min(1.0, threshold/norm) if norm > 0 else 1.0
         return grad*scale, norm, norm*scale, threshold
 
-# %% ../nbs/05_distill.ipynb #63dad755
+# %% ../nbs/05_distill.ipynb #57f59a84
 class Callback:
     "Base class: override any of these hooks."
     def on_start(self, run): pass
@@ -126,7 +126,7 @@ class Callback:
     def on_checkpoint(self, run, path:Path): pass
     def on_end(self, run, reason:str): pass         # 'done', 'stopped', 'interrupted' or 'nonfinite'
 
-# %% ../nbs/05_distill.ipynb #fc569500
+# %% ../nbs/05_distill.ipynb #ebae69e0
 class ProgressBar(Callback):
     "A tqdm bar with the outer loss, meta-gradient norm and window."
     def on_start(self, run): self.bar = tqdm(total=run.config.steps, initial=run.step, desc='distill', dynamic_ncols=True)
@@ -136,23 +136,8 @@ class ProgressBar(Callback):
     def on_eval(self, run, r): self.bar.write(f"step {r['step']}: test accuracy {100*r['acc_mean']:.1f} ± {100*r['acc_std']:.1f}%")
     def on_end(self, run, reason): self.bar.close()
 
-# %% ../nbs/05_distill.ipynb #ade50d8a
+# %% ../nbs/05_distill.ipynb #58148673
 class CheckpointError(RuntimeError): "A checkpoint that cannot be read or does not match the run."
-
-def write_atomically(path, write) -> Path:
-    "Call `write(tmp_path)`, then move the file onto `path`; on any failure `path` is untouched."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f'.{path.name}.tmp{os.getpid()}')
-    try:
-        write(tmp)
-        with open(tmp, 'rb') as f: os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as e:
-        tmp.unlink(missing_ok=True)
-        raise OSError(f'could not write {path} ({e}); the previous file is intact. Free disk space or choose another out_dir.') from e
-    except BaseException:
-        tmp.unlink(missing_ok=True); raise
-    return path
 
 def read_checkpoint(path) -> dict:
     "Load a checkpoint written by `DistillRun`, with a clear error when it is missing, corrupted or foreign."
@@ -166,7 +151,7 @@ def read_checkpoint(path) -> dict:
         raise CheckpointError(f'{path} is not a simple_distill checkpoint: point out_dir elsewhere')
     return state
 
-# %% ../nbs/05_distill.ipynb #3a0f01d5
+# %% ../nbs/05_distill.ipynb #f7d10915
 _RESUMABLE_CHANGES = {'steps', 'checkpoint_every', 'out_dir', 'device', 'data_root'}
 
 class NonFiniteMetaGradient(FloatingPointError): "A meta-gradient or outer loss that is NaN or infinite."
@@ -208,7 +193,7 @@ class DistillRun:
     @property
     def paused(self) -> bool: return not self._running.is_set()
 
-# %% ../nbs/05_distill.ipynb #aede2624
+# %% ../nbs/05_distill.ipynb #c602d296
 @torch.no_grad()
 @patch
 def fresh_model(run:DistillRun) -> torch.nn.Module:
@@ -245,7 +230,7 @@ def outer_step(run:DistillRun) -> dict:
                 meta_accuracy=result.meta_accuracy, window_start=start, window_stop=stop, n_unroll_max=c.n_unroll,
                 seconds=time.perf_counter()-start_time)
 
-# %% ../nbs/05_distill.ipynb #e60d91f0
+# %% ../nbs/05_distill.ipynb #fefa0ba4
 @patch
 def state_dict(run:DistillRun) -> dict:
     "Everything needed to continue the run exactly."
@@ -258,7 +243,7 @@ def state_dict(run:DistillRun) -> dict:
 @patch
 def save_checkpoint(run:DistillRun) -> Path:
     "Write `checkpoint.pt` in `out_dir` atomically and tell the callbacks."
-    path = write_atomically(run.checkpoint_path, lambda tmp: torch.save(run.state_dict(), tmp))
+    path = write_atomically(run.checkpoint_path, lambda f: torch.save(run.state_dict(), f))
     run._emit('on_checkpoint', path)
     return path
 
@@ -285,7 +270,7 @@ def export(run:DistillRun, path=None) -> Path:
     recipe = dict(arch=c.arch, width=c.width, depth=c.depth, optimizer='adam', lr=1e-3, batch_size=run.inner_batch, augment=c.augment)
     return save_distilled(path or run.out_dir/'distilled.safetensors', run.synthetic, run.dataset, asdict(c), c.seed, recipe)
 
-# %% ../nbs/05_distill.ipynb #9b9af052
+# %% ../nbs/05_distill.ipynb #18b6ead4
 @patch
 def _emit(run:DistillRun, hook:str, *args):
     for cb in run.callbacks: getattr(cb, hook, lambda *a: None)(run, *args)
@@ -339,7 +324,7 @@ def run(self:DistillRun) -> str:
     self._emit('on_end', self.reason)
     return self.reason
 
-# %% ../nbs/05_distill.ipynb #740662d4
+# %% ../nbs/05_distill.ipynb #47deebde
 def distill(config=None,           # a `DistillConfig`, a preset name from `PRESETS`, or None for the defaults
             dataset:ImageDataset=None, # data already loaded (default: load `config.dataset`)
             callbacks=(),          # `Callback`s to notify
@@ -358,7 +343,7 @@ def distill(config=None,           # a `DistillConfig`, a preset name from `PRES
     run.thread.start()
     return run
 
-# %% ../nbs/05_distill.ipynb #61cd4e3d
+# %% ../nbs/05_distill.ipynb #19a9345d
 def field_help() -> dict:
     "The trailing comment of each `DistillConfig` field, read from the exported module's source."
     import simple_distill.distill as exported  # a class defined in a notebook cell has no retrievable source

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_synthetic.ipynb #6408dc63
 from __future__ import annotations
-import hashlib, json, os, tempfile
+import hashlib, json
 from dataclasses import asdict, dataclass, is_dataclass
 from pathlib import Path
 import torch
@@ -13,7 +13,7 @@ from safetensors import SafetensorError, safe_open
 from safetensors.torch import save as safetensors_bytes
 from torch import Tensor, nn
 from . import __version__
-from .data import ImageDataset, ZCA
+from .data import ImageDataset, ZCA, write_atomically
 
 # %% auto #0
 __all__ = ['DISTILLED_FORMAT', 'DISTILLED_FORMAT_VERSION', 'SyntheticSet', 'save_distilled', 'DistilledSet', 'load_distilled']
@@ -61,16 +61,6 @@ def _tensor_checksum(tensors:dict)->str:
         digest.update(t.reshape(-1).view(torch.uint8).numpy().tobytes())
     return digest.hexdigest()
 
-def _write_atomically(data:bytes, path:Path):
-    "Write to a temporary file in the target folder, then rename over `path`"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
-    try:
-        with os.fdopen(fd, 'wb') as f: f.write(data); f.flush(); os.fsync(f.fileno())
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp): os.remove(tmp)
-
 # %% ../nbs/02_synthetic.ipynb #3fe2e6c7
 def save_distilled(path:str|Path,            # target file, conventionally *.safetensors
                    synthetic:SyntheticSet,   # the learned set
@@ -92,7 +82,8 @@ def save_distilled(path:str|Path,            # target file, conventionally *.saf
                     learn_labels=synthetic.learn_labels, checksum=_tensor_checksum(tensors))
     try: text = json.dumps(metadata)
     except TypeError as e: raise ValueError(f"config and eval_recipe must be JSON-serialisable (numbers, strings, lists, dicts): {e}") from e
-    _write_atomically(safetensors_bytes(tensors, metadata={'format': DISTILLED_FORMAT, 'simple_distill': text}), path)
+    contents = safetensors_bytes(tensors, metadata={'format': DISTILLED_FORMAT, 'simple_distill': text})
+    write_atomically(path, lambda f: f.write(contents))
     return path
 
 # %% ../nbs/02_synthetic.ipynb #c12b3651
