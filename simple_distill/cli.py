@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['COMMANDS', 'user_errors', 'distill_command', 'evaluate_command', 'demo_command', 'main']
 
-# %% ../nbs/11_cli.ipynb #0b25f2a4
+# %% ../nbs/11_cli.ipynb #e18b3f38
 import argparse, sys, time
 from pathlib import Path
 import torch
@@ -13,10 +13,10 @@ from .data import load_dataset
 from .distill import add_config_arguments, config_from_args, distill, ProgressBar, CheckpointError, NonFiniteMetaGradient
 from .evaluate import PeriodicEvaluation, evaluate_distilled, random_real_baseline
 from .synthetic import load_distilled
-
+from .bench import bench_command
 from .dashboard import HtmlReport, grid_image
 
-# %% ../nbs/11_cli.ipynb #dd34adbe
+# %% ../nbs/11_cli.ipynb #2a673acb
 def user_errors(command):
     "Run `command()`; print library errors as one line and exit non-zero instead of a traceback."
     try: return command()
@@ -24,7 +24,7 @@ def user_errors(command):
     except NonFiniteMetaGradient as e: sys.exit(f'stopped: {e}')
     except KeyboardInterrupt: print('\naborted: the last checkpoint is kept; run the same command again to resume.'); sys.exit(130)
 
-# %% ../nbs/11_cli.ipynb #f160227c
+# %% ../nbs/11_cli.ipynb #5837ddad
 def distill_command(argv:list=None) -> dict:
     "Parse `simple-distill distill` options, run the distillation, return a summary."
     parser = argparse.ArgumentParser(prog='simple-distill distill', description='Distil a data set with RaT-BPTT (or another BPTT schedule).')
@@ -46,7 +46,7 @@ def distill_command(argv:list=None) -> dict:
         return summary
     return user_errors(work)
 
-# %% ../nbs/11_cli.ipynb #b7edf66d
+# %% ../nbs/11_cli.ipynb #a613621f
 def _accuracy(r): return f"{100*r['acc_mean']:.1f} ± {100*r['acc_std']:.1f}%"
 
 def evaluate_command(argv:list=None) -> dict:
@@ -78,7 +78,7 @@ def evaluate_command(argv:list=None) -> dict:
         return results
     return user_errors(work)
 
-# %% ../nbs/11_cli.ipynb #325210b9
+# %% ../nbs/11_cli.ipynb #8ecb450d
 def demo_command(argv:list=None) -> dict:
     "Distil the digits set, compare with random real images of the same size, save the picture."
     parser = argparse.ArgumentParser(prog='simple-distill demo', description='Distil the embedded digits set on the CPU and compare with random real images.')
@@ -102,8 +102,8 @@ def demo_command(argv:list=None) -> dict:
         return dict(result, out_dir=str(run.out_dir), seconds=time.time()-start)
     return user_errors(work)
 
-# %% ../nbs/11_cli.ipynb #7afbd32c
-COMMANDS = dict(distill=distill_command, evaluate=evaluate_command, demo=demo_command)
+# %% ../nbs/11_cli.ipynb #05b739bb
+COMMANDS = dict(distill=distill_command, evaluate=evaluate_command, demo=demo_command, bench=bench_command)
 
 def main(argv:list=None):
     "Entry point of `simple-distill`."
@@ -112,4 +112,4 @@ def main(argv:list=None):
         print('usage: simple-distill {' + ','.join(COMMANDS) + '} [options]   (simple-distill COMMAND --help for its options)')
         return
     if argv[0] not in COMMANDS: sys.exit(f"error: unknown command {argv[0]!r}: choose one of {', '.join(COMMANDS)}")
-    return COMMANDS[argv[0]](argv[1:])
+    COMMANDS[argv[0]](argv[1:])  # the result is for Python callers; the console script's exit status stays 0

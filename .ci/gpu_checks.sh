@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The GPU figures the issues ask for, in one command on a CUDA machine with this checkout:
+#   mkdir -p data && cp ../shared/data/cifar10-jpeg.zip data/   (data/ is git-ignored; carry it to the GPU machine)
+#   bash .ci/gpu_checks.sh [OUT_DIR]
+# 1. `simple-distill bench --size full`: s/outer step and peak memory at the SPEC §4 settings, full-graph and low-memory.
+# 2. a 20-minute CIFAR-10 IPC10 RaT-BPTT run (M 60, T 200, real batch 5,000) with its accuracy curve (report.html).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-runs/gpu}
+mkdir -p "$out"
+[ -x .venv/bin/simple-distill ] && bin=.venv/bin/ || bin=""
+python3 -c 'import torch; assert torch.cuda.is_available(), "no CUDA device: run this on the GPU machine"'
+${bin}simple-distill bench --size full --device cuda --json "$out/bench.json" | tee "$out/bench.txt"
+timeout -s INT 1200 ${bin}simple-distill distill --preset cifar10-ipc10 --n-back 60 --n-unroll 200 --real-batch 5000 \
+    --dataset data/cifar10-jpeg.zip --device cuda --steps 100000 --eval-every 100 --checkpoint-every 100 \
+    --out-dir "$out/cifar10-ipc10" --no-progress || true   # Ctrl-C after 20 minutes: the run checkpoints, evaluates nothing more, writes its report
