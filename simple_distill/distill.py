@@ -7,7 +7,7 @@ __all__ = ['PRESETS', 'DistillConfig', 'validate_config', 'make_config', 'EMACli
            'CheckpointError', 'read_checkpoint', 'NonFiniteMetaGradient', 'DistillRun', 'distill', 'field_help',
            'add_config_arguments', 'config_from_args']
 
-# %% ../nbs/05_distill.ipynb #a3a162d7
+# %% ../nbs/05_distill.ipynb #f92775b8
 import dataclasses, inspect, math, signal, threading, time
 from dataclasses import dataclass, asdict, fields
 from pathlib import Path
@@ -21,7 +21,7 @@ from .synthetic import SyntheticSet, save_distilled
 from .unroll import InnerOptimizer
 from .bptt import make_schedule, meta_gradient, SCHEDULES
 
-# %% ../nbs/05_distill.ipynb #35ac16d3
+# %% ../nbs/05_distill.ipynb #1b2f138d
 @dataclass
 class DistillConfig:
     "Every choice that defines a distillation run."
@@ -53,10 +53,11 @@ class DistillConfig:
     seed:int=0                  # seeds everything; a run is reproducible from it
     device:str='cpu'            # 'cpu', 'cuda' or 'cuda:N'
     dtype:str='float32'         # 'float32' or 'float64'
+    tf32:bool=False             # on CUDA, allow TF32 matmuls and convolutions: faster, ~1e-3 relative error per op
     engine:str='func'           # meta-gradient engine: 'func' (torch.func) or 'higher' (reference)
     segment:int=None            # exact low-memory mode: recompute the window in segments of this many steps
 
-# %% ../nbs/05_distill.ipynb #59a40897
+# %% ../nbs/05_distill.ipynb #1f36674f
 def _paper(dataset, ipc, n_back, n_unroll, learn_labels):
     return dict(dataset=dataset, images_per_class=ipc, n_back=n_back, n_unroll=n_unroll, learn_labels=learn_labels)
 
@@ -72,7 +73,7 @@ PRESETS = {
                            meta_lr=1e-2, resample_every=1, steps=300, checkpoint_every=100),
 }
 
-# %% ../nbs/05_distill.ipynb #26ea196d
+# %% ../nbs/05_distill.ipynb #76622f9b
 def _fail(msg): raise ValueError(msg)
 
 def validate_config(config:DistillConfig) -> DistillConfig:
@@ -101,7 +102,7 @@ def make_config(preset:str=None, **overrides) -> DistillConfig:
     if unknown: _fail(f'unknown config field(s) {unknown}: valid fields are {sorted(valid)}')
     return validate_config(DistillConfig(**{**PRESETS.get(preset, {}), **overrides}))
 
-# %% ../nbs/05_distill.ipynb #b72e125c
+# %% ../nbs/05_distill.ipynb #6af5eb31
 @dataclass
 class EMAClipper:
     "Clip a gradient at `factor` times the EMA of its (pre-clipping) Frobenius norm."
@@ -116,7 +117,7 @@ class EMAClipper:
         scale = min(1.0, threshold/norm) if norm > 0 else 1.0
         return grad*scale, norm, norm*scale, threshold
 
-# %% ../nbs/05_distill.ipynb #57f59a84
+# %% ../nbs/05_distill.ipynb #e3f682b6
 class Callback:
     "Base class: override any of these hooks."
     def on_start(self, run): pass
@@ -126,7 +127,7 @@ class Callback:
     def on_checkpoint(self, run, path:Path): pass
     def on_end(self, run, reason:str): pass         # 'done', 'stopped', 'interrupted' or 'nonfinite'
 
-# %% ../nbs/05_distill.ipynb #ebae69e0
+# %% ../nbs/05_distill.ipynb #7a6213f5
 class ProgressBar(Callback):
     "A tqdm bar with the outer loss, meta-gradient norm and window."
     def on_start(self, run): self.bar = tqdm(total=run.config.steps, initial=run.step, desc='distill', dynamic_ncols=True)
@@ -136,7 +137,7 @@ class ProgressBar(Callback):
     def on_eval(self, run, r): self.bar.write(f"step {r['step']}: test accuracy {100*r['acc_mean']:.1f} ± {100*r['acc_std']:.1f}%")
     def on_end(self, run, reason): self.bar.close()
 
-# %% ../nbs/05_distill.ipynb #58148673
+# %% ../nbs/05_distill.ipynb #cc914315
 class CheckpointError(RuntimeError): "A checkpoint that cannot be read or does not match the run."
 
 def read_checkpoint(path) -> dict:
@@ -151,7 +152,7 @@ def read_checkpoint(path) -> dict:
         raise CheckpointError(f'{path} is not a simple_distill checkpoint: point out_dir elsewhere')
     return state
 
-# %% ../nbs/05_distill.ipynb #f7d10915
+# %% ../nbs/05_distill.ipynb #96d39cc0
 _RESUMABLE_CHANGES = {'steps', 'checkpoint_every', 'out_dir', 'device', 'data_root'}
 
 class NonFiniteMetaGradient(FloatingPointError): "A meta-gradient or outer loss that is NaN or infinite."
@@ -163,6 +164,8 @@ class DistillRun:
         self.dataset = dataset if dataset is not None else load_dataset(c.dataset, root=c.data_root, zca=c.zca)
         self.callbacks = list(callbacks)
         self.device, self.dtype = torch.device(c.device), getattr(torch, c.dtype)
+        if self.device.type == 'cuda':  # process-wide switches in torch; set from every run's config so it is explicit
+            torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = c.tf32
         self.generator = torch.Generator().manual_seed(c.seed)
         d = self.dataset
         self.synthetic = SyntheticSet(d.num_classes, c.images_per_class, d.image_shape, learn_labels=c.learn_labels,
@@ -193,7 +196,7 @@ class DistillRun:
     @property
     def paused(self) -> bool: return not self._running.is_set()
 
-# %% ../nbs/05_distill.ipynb #c602d296
+# %% ../nbs/05_distill.ipynb #8e9f5aa1
 @torch.no_grad()
 @patch
 def fresh_model(run:DistillRun) -> torch.nn.Module:
@@ -230,7 +233,7 @@ def outer_step(run:DistillRun) -> dict:
                 meta_accuracy=result.meta_accuracy, window_start=start, window_stop=stop, n_unroll_max=c.n_unroll,
                 seconds=time.perf_counter()-start_time)
 
-# %% ../nbs/05_distill.ipynb #fefa0ba4
+# %% ../nbs/05_distill.ipynb #e5edb1ad
 @patch
 def state_dict(run:DistillRun) -> dict:
     "Everything needed to continue the run exactly."
@@ -270,7 +273,7 @@ def export(run:DistillRun, path=None) -> Path:
     recipe = dict(arch=c.arch, width=c.width, depth=c.depth, optimizer='adam', lr=1e-3, batch_size=run.inner_batch, augment=c.augment)
     return save_distilled(path or run.out_dir/'distilled.safetensors', run.synthetic, run.dataset, asdict(c), c.seed, recipe)
 
-# %% ../nbs/05_distill.ipynb #18b6ead4
+# %% ../nbs/05_distill.ipynb #0715faf9
 @patch
 def _emit(run:DistillRun, hook:str, *args):
     for cb in run.callbacks: getattr(cb, hook, lambda *a: None)(run, *args)
@@ -320,11 +323,11 @@ def run(self:DistillRun) -> str:
         raise
     self.reason = self.reason or ('stopped' if self._stop.is_set() else 'done')
     self.save_checkpoint()
-    if self.reason == 'done': self.export()
+    self.export()  # also on stop or interrupt: the set so far is usable at once
     self._emit('on_end', self.reason)
     return self.reason
 
-# %% ../nbs/05_distill.ipynb #47deebde
+# %% ../nbs/05_distill.ipynb #89ddca62
 def distill(config=None,           # a `DistillConfig`, a preset name from `PRESETS`, or None for the defaults
             dataset:ImageDataset=None, # data already loaded (default: load `config.dataset`)
             callbacks=(),          # `Callback`s to notify
@@ -343,7 +346,7 @@ def distill(config=None,           # a `DistillConfig`, a preset name from `PRES
     run.thread.start()
     return run
 
-# %% ../nbs/05_distill.ipynb #19a9345d
+# %% ../nbs/05_distill.ipynb #87d34d24
 def field_help() -> dict:
     "The trailing comment of each `DistillConfig` field, read from the exported module's source."
     import simple_distill.distill as exported  # a class defined in a notebook cell has no retrievable source
