@@ -7,7 +7,7 @@ __all__ = ['PRESETS', 'DistillConfig', 'validate_config', 'make_config', 'EMACli
            'CheckpointError', 'read_checkpoint', 'NonFiniteMetaGradient', 'DistillRun', 'distill', 'field_help',
            'add_config_arguments', 'config_from_args']
 
-# %% ../nbs/05_distill.ipynb #f92775b8
+# %% ../nbs/05_distill.ipynb #1a0b0045
 import dataclasses, inspect, math, signal, threading, time
 from dataclasses import dataclass, asdict, fields
 from pathlib import Path
@@ -21,7 +21,7 @@ from .synthetic import SyntheticSet, save_distilled
 from .unroll import InnerOptimizer
 from .bptt import make_schedule, meta_gradient, SCHEDULES
 
-# %% ../nbs/05_distill.ipynb #1b2f138d
+# %% ../nbs/05_distill.ipynb #2142e24a
 @dataclass
 class DistillConfig:
     "Every choice that defines a distillation run."
@@ -57,7 +57,7 @@ class DistillConfig:
     engine:str='func'           # meta-gradient engine: 'func' (torch.func) or 'higher' (reference)
     segment:int=None            # exact low-memory mode: recompute the window in segments of this many steps
 
-# %% ../nbs/05_distill.ipynb #1f36674f
+# %% ../nbs/05_distill.ipynb #b47e6bd1
 def _paper(dataset, ipc, n_back, n_unroll, learn_labels):
     return dict(dataset=dataset, images_per_class=ipc, n_back=n_back, n_unroll=n_unroll, learn_labels=learn_labels)
 
@@ -73,7 +73,7 @@ PRESETS = {
                            meta_lr=1e-2, resample_every=1, steps=300, checkpoint_every=100),
 }
 
-# %% ../nbs/05_distill.ipynb #76622f9b
+# %% ../nbs/05_distill.ipynb #02558825
 def _fail(msg): raise ValueError(msg)
 
 def validate_config(config:DistillConfig) -> DistillConfig:
@@ -102,7 +102,7 @@ def make_config(preset:str=None, **overrides) -> DistillConfig:
     if unknown: _fail(f'unknown config field(s) {unknown}: valid fields are {sorted(valid)}')
     return validate_config(DistillConfig(**{**PRESETS.get(preset, {}), **overrides}))
 
-# %% ../nbs/05_distill.ipynb #6af5eb31
+# %% ../nbs/05_distill.ipynb #57c02e86
 @dataclass
 class EMAClipper:
     "Clip a gradient at `factor` times the EMA of its (pre-clipping) Frobenius norm."
@@ -117,7 +117,7 @@ class EMAClipper:
         scale = min(1.0, threshold/norm) if norm > 0 else 1.0
         return grad*scale, norm, norm*scale, threshold
 
-# %% ../nbs/05_distill.ipynb #e3f682b6
+# %% ../nbs/05_distill.ipynb #6659b86b
 class Callback:
     "Base class: override any of these hooks."
     def on_start(self, run): pass
@@ -127,7 +127,7 @@ class Callback:
     def on_checkpoint(self, run, path:Path): pass
     def on_end(self, run, reason:str): pass         # 'done', 'stopped', 'interrupted' or 'nonfinite'
 
-# %% ../nbs/05_distill.ipynb #7a6213f5
+# %% ../nbs/05_distill.ipynb #06f3559d
 class ProgressBar(Callback):
     "A tqdm bar with the outer loss, meta-gradient norm and window."
     def on_start(self, run): self.bar = tqdm(total=run.config.steps, initial=run.step, desc='distill', dynamic_ncols=True)
@@ -137,7 +137,7 @@ class ProgressBar(Callback):
     def on_eval(self, run, r): self.bar.write(f"step {r['step']}: test accuracy {100*r['acc_mean']:.1f} ± {100*r['acc_std']:.1f}%")
     def on_end(self, run, reason): self.bar.close()
 
-# %% ../nbs/05_distill.ipynb #cc914315
+# %% ../nbs/05_distill.ipynb #85279539
 class CheckpointError(RuntimeError): "A checkpoint that cannot be read or does not match the run."
 
 def read_checkpoint(path) -> dict:
@@ -152,7 +152,7 @@ def read_checkpoint(path) -> dict:
         raise CheckpointError(f'{path} is not a simple_distill checkpoint: point out_dir elsewhere')
     return state
 
-# %% ../nbs/05_distill.ipynb #96d39cc0
+# %% ../nbs/05_distill.ipynb #0745c41c
 _RESUMABLE_CHANGES = {'steps', 'checkpoint_every', 'out_dir', 'device', 'data_root'}
 
 class NonFiniteMetaGradient(FloatingPointError): "A meta-gradient or outer loss that is NaN or infinite."
@@ -196,7 +196,7 @@ class DistillRun:
     @property
     def paused(self) -> bool: return not self._running.is_set()
 
-# %% ../nbs/05_distill.ipynb #8e9f5aa1
+# %% ../nbs/05_distill.ipynb #322b5398
 @torch.no_grad()
 @patch
 def fresh_model(run:DistillRun) -> torch.nn.Module:
@@ -233,7 +233,7 @@ def outer_step(run:DistillRun) -> dict:
                 meta_accuracy=result.meta_accuracy, window_start=start, window_stop=stop, n_unroll_max=c.n_unroll,
                 seconds=time.perf_counter()-start_time)
 
-# %% ../nbs/05_distill.ipynb #e5edb1ad
+# %% ../nbs/05_distill.ipynb #5a89319a
 @patch
 def state_dict(run:DistillRun) -> dict:
     "Everything needed to continue the run exactly."
@@ -255,7 +255,8 @@ def load_checkpoint(run:DistillRun, path=None):
     "Continue from a checkpoint of a run with the same config (only `steps`, `checkpoint_every`, `out_dir`, `device`, `data_root` may differ)."
     path = Path(path or run.checkpoint_path)
     state = read_checkpoint(path)
-    saved, now = state['config'], asdict(run.config)
+    now = asdict(run.config)
+    saved = {**asdict(DistillConfig()), **state['config']}  # a field added since the checkpoint was written counts as its default
     changed = sorted(k for k in set(saved) | set(now) if saved.get(k) != now.get(k) and k not in _RESUMABLE_CHANGES)
     if changed: raise CheckpointError(f'{path} was written by a run with other settings ({", ".join(f"{k}: {saved.get(k)!r} -> {now.get(k)!r}" for k in changed)}). '
                                       'Use the same settings to resume, or another out_dir to start a new run.')
@@ -273,7 +274,7 @@ def export(run:DistillRun, path=None) -> Path:
     recipe = dict(arch=c.arch, width=c.width, depth=c.depth, optimizer='adam', lr=1e-3, batch_size=run.inner_batch, augment=c.augment)
     return save_distilled(path or run.out_dir/'distilled.safetensors', run.synthetic, run.dataset, asdict(c), c.seed, recipe)
 
-# %% ../nbs/05_distill.ipynb #0715faf9
+# %% ../nbs/05_distill.ipynb #8db65e9f
 @patch
 def _emit(run:DistillRun, hook:str, *args):
     for cb in run.callbacks: getattr(cb, hook, lambda *a: None)(run, *args)
@@ -327,7 +328,7 @@ def run(self:DistillRun) -> str:
     self._emit('on_end', self.reason)
     return self.reason
 
-# %% ../nbs/05_distill.ipynb #89ddca62
+# %% ../nbs/05_distill.ipynb #620230fd
 def distill(config=None,           # a `DistillConfig`, a preset name from `PRESETS`, or None for the defaults
             dataset:ImageDataset=None, # data already loaded (default: load `config.dataset`)
             callbacks=(),          # `Callback`s to notify
@@ -346,7 +347,7 @@ def distill(config=None,           # a `DistillConfig`, a preset name from `PRES
     run.thread.start()
     return run
 
-# %% ../nbs/05_distill.ipynb #87d34d24
+# %% ../nbs/05_distill.ipynb #654ea639
 def field_help() -> dict:
     "The trailing comment of each `DistillConfig` field, read from the exported module's source."
     import simple_distill.distill as exported  # a class defined in a notebook cell has no retrievable source
