@@ -128,7 +128,9 @@ def meta_gradient(schedule:WindowSchedule, # picks the window
                   augment:bool=True,
                   engine:str='func',       # 'func' or 'higher'
                   segment:int|None=None,   # low-memory mode segment length, or None
+                  real_chunk:int|None=None,# real images back-propagated at a time, or None (all at once)
                  )->UnrollResult:
     "Meta-loss and meta-gradients of one outer step under `schedule`"
     window = schedule.window(outer_step, generator)
-    return unroll(model, images, labels, real_images, real_labels, window, inner_opt, batch_size, generator, augment, engine, segment)
+    return unroll(model, images, labels, real_images, real_labels, window, inner_opt, batch_size, generator, augment, engine, segment,
+                  real_chunk)

@@ -50,10 +50,12 @@ def profile_memory(model:nn.Module,    # network of the inner loop (its weights 
                    inner_opt:InnerOptimizer,
                    batch_size:int,     # synthetic images per inner step
                    augment:bool=True,  # the unroll augments the synthetic batch (adds the dearer op's bytes per step)
+                   real_chunk:int|None=None, # the unroll back-propagates the real batch this many images at a time (None: all)
                   )->MemoryProfile:
     "Measure per-step, meta-loss and checkpoint bytes with two short full-graph unrolls"
     probe = lambda stop: measure_saved_bytes(unroll, model, images, labels, real_images, real_labels, (0, stop), inner_opt,
-                                             batch_size, torch.Generator().manual_seed(0), augment=False)[1]
+                                             batch_size, torch.Generator().manual_seed(0), augment=False,
+                                             real_chunk=real_chunk)[1]
     one_step, two_steps = probe(1), probe(2)
     per_step = two_steps - one_step + (_augmentation_bytes(images, batch_size) if augment else 0)
     params = tuple(p.detach() for p in model.parameters())
@@ -119,11 +121,12 @@ def plan_segment(model:nn.Module, images:Tensor, labels:Tensor, real_images:Tens
                  device=None,             # where the unroll will run (None: the images' device)
                  augment:bool=True,       # the unroll augments the synthetic batch
                  free_fraction:float=0.6, # share of free CUDA memory the saved tensors may take when no budget is given
+                 real_chunk:int|None=None, # the unroll back-propagates the real batch this many images at a time (None: all)
                 )->MemoryPlan:
     "Profile the problem on `device` and choose the segment length for `budget_bytes`"
     device = torch.device(device if device is not None else images.device)
     if device.type == 'cuda' and not torch.cuda.is_available(): raise ValueError(f"device {device} asked for but CUDA is not available: use device='cpu'")
     move = lambda t: t.detach().to(device).requires_grad_(t.requires_grad)
     profile = profile_memory(copy.deepcopy(model).to(device), move(images), move(labels), move(real_images), real_labels.to(device),
-                             inner_opt, batch_size, augment)
+                             inner_opt, batch_size, augment, real_chunk)
     return choose_segment(profile, n_back, *_budget(budget_bytes, device, free_fraction))

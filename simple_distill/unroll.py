@@ -133,7 +133,7 @@ class UnrollResult:
     checkpoint_bytes: int = 0 # low-memory mode: bytes of the saved (params, state) checkpoints
 
 # %% ../nbs/03_unroll.ipynb #86af4bbf
-def _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, segment):
+def _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, segment, real_chunk=None):
     "Raise a clear error for every input `unroll` cannot use"
     start, stop = (int(w) for w in window)
     if start < 0: raise ValueError(f"window start {start} is negative: a window (start, stop) must lie in [0, stop]")
@@ -148,6 +148,7 @@ def _check_unroll_inputs(model, images, labels, real_images, real_labels, window
     if not 1 <= batch_size <= len(images):
         raise ValueError(f"batch_size {batch_size} must lie in [1, {len(images)}]: the synthetic set holds {len(images)} images")
     if segment is not None and segment < 1: raise ValueError(f"segment {segment} must be a positive number of steps, or None")
+    if real_chunk is not None and real_chunk < 1: raise ValueError(f"real_chunk {real_chunk} must be a positive number of real images, or None")
     if not torch.isfinite(images).all(): raise ValueError("images contain NaN or inf: the distilled set diverged; lower the meta lr or resume from an earlier checkpoint")
     if labels.is_floating_point() and labels.dtype != images.dtype:
         raise ValueError(f"soft labels are {labels.dtype} but images {images.dtype}: convert both to one dtype")
@@ -162,12 +163,12 @@ def _check_unroll_inputs(model, images, labels, real_images, real_labels, window
     return start, stop
 
 # %% ../nbs/03_unroll.ipynb #1c232f04
-def _meta_loss(forward, params, real_images, real_labels, plan)->tuple:
-    "Cross-entropy and accuracy of the (augmented) real batch at `params`"
-    x = real_images if plan.real_augmentation is None else apply_augmentation(real_images, plan.real_augmentation)
+def _meta_loss(forward, params, real_images, real_labels, augmentation)->tuple:
+    "Cross-entropy (mean) of the real images augmented with `augmentation` at `params`, and which of them are classified right (bool)"
+    x = real_images if augmentation is None else apply_augmentation(real_images, augmentation)
     logits = forward(params, x)
     targets = real_labels if real_labels.ndim == 1 else real_labels.argmax(1)
-    return F.cross_entropy(logits, real_labels), (logits.argmax(1) == targets).float().mean()
+    return F.cross_entropy(logits, real_labels), logits.argmax(1) == targets
 
 def _zeros_for_unused(grads, inputs)->list:
     "autograd.grad's None (input not used) as zeros"
@@ -190,6 +191,27 @@ def _backprop_segments(forward, inner_opt, checkpoints:list, stop:int, adjoint:t
         for total, g in zip(totals, grads[len(wrt) - len(inputs):]): total += g
     return totals
 
+# %% ../nbs/03_unroll.ipynb #2450b47e
+def _augmentation_rows(augmentation:AugmentationParams|None, rows:slice)->AugmentationParams|None:
+    "The draws of `augmentation` for images `rows` (every draw is per image)"
+    if augmentation is None: return None
+    return AugmentationParams(*(None if t is None else t[rows] for t in (augmentation.flip, augmentation.degrees)))
+
+def _real_batch_gradient(forward, params:tuple, real_images, real_labels, plan, real_chunk:int|None)->tuple:
+    "(meta-loss, accuracy, d meta_loss / d θ_stop) at θ_stop = `params`, back-propagating `real_chunk` real images at a time (None: all)"
+    params = tuple(p.detach().requires_grad_() for p in params)  # θ_stop as a leaf: each chunk's graph ends here
+    n = len(real_images)
+    chunk = real_chunk or n
+    loss, hits, grads = 0., [], [torch.zeros_like(p) for p in params]
+    for first in range(0, n, chunk):
+        rows = slice(first, first + chunk)
+        chunk_loss, chunk_hits = _meta_loss(forward, params, real_images[rows], real_labels[rows],
+                                            _augmentation_rows(plan.real_augmentation, rows))
+        weighted = len(chunk_hits) / n * chunk_loss  # the batch mean is the size-weighted sum of chunk means
+        for total, g in zip(grads, torch.autograd.grad(weighted, params)): total += g  # frees this chunk's graph
+        loss, hits = loss + weighted.detach(), hits + [chunk_hits]
+    return loss, torch.cat(hits).float().mean(), tuple(grads)
+
 # %% ../nbs/03_unroll.ipynb #f0303962
 def unroll(model:nn.Module,      # freshly initialised network: θ₀ is a copy of its parameters
            images:Tensor,        # [n,C,H,W] synthetic images
@@ -203,9 +225,10 @@ def unroll(model:nn.Module,      # freshly initialised network: θ₀ is a copy 
            augment:bool=True,    # augment the synthetic batch every inner step and the real batch once
            engine:str='func',    # 'func' or 'higher' (reference)
            segment:int|None=None,# low-memory mode: checkpoint every `segment` steps and recompute; None: full graph
+           real_chunk:int|None=None, # back-propagate the real batch this many images at a time; None: in one piece
           )->UnrollResult:
     "Train a copy of `model` for `stop` inner steps on the synthetic set; meta-gradients through the window"
-    start, stop = _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, segment)
+    start, stop = _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, segment, real_chunk)
     forward = functional_forward(model, engine)
     plan = make_plan(stop, len(images), batch_size, len(real_images), generator, augment, images.device)
     learn_labels = labels.requires_grad
@@ -218,8 +241,8 @@ def unroll(model:nn.Module,      # freshly initialised network: θ₀ is a copy 
     if segment is None:
         params = tuple(p.detach().requires_grad_() for p in params)
         params, state, window_losses = train_steps(forward, inner_opt, params, state, images, labels, plan, range(start, stop), True)
-        meta_loss, accuracy = _meta_loss(forward, params, real_images, real_labels, plan)
-        grads = _zeros_for_unused(torch.autograd.grad(meta_loss, inputs, allow_unused=True), inputs)
+        meta_loss, accuracy, grad_params = _real_batch_gradient(forward, params, real_images, real_labels, plan, real_chunk)
+        grads = _zeros_for_unused(torch.autograd.grad(params, inputs, grad_outputs=grad_params, allow_unused=True), inputs)
     else:
         window_losses = []
         for first in range(start, stop, segment):
@@ -227,9 +250,8 @@ def unroll(model:nn.Module,      # freshly initialised network: θ₀ is a copy 
             steps = range(first, min(first + segment, stop))
             params, state, segment_losses = train_steps(forward, inner_opt, params, state, images.detach(), labels.detach(), plan, steps, False)
             window_losses += segment_losses
-        params = tuple(p.detach().requires_grad_() for p in params)
-        meta_loss, accuracy = _meta_loss(forward, params, real_images, real_labels, plan)
-        adjoint = (torch.autograd.grad(meta_loss, params), tuple(torch.zeros_like(s) for s in state))  # the loss ignores the state
+        meta_loss, accuracy, grad_params = _real_batch_gradient(forward, params, real_images, real_labels, plan, real_chunk)
+        adjoint = (grad_params, tuple(torch.zeros_like(s) for s in state))  # the loss ignores the state
         grads = _backprop_segments(forward, inner_opt, checkpoints, stop, adjoint, images, labels, plan, inputs)
     checkpoint_bytes = sum(t.numel() * t.element_size() for _, p, s in checkpoints for t in p + s)
     return UnrollResult(meta_loss.item(), grads[0], grads[1] if learn_labels else None, torch.stack(losses + window_losses),
@@ -263,7 +285,7 @@ def windowed_meta_loss(model:nn.Module, images:Tensor, labels:Tensor, real_image
     params, state, _ = train_steps(forward, inner_opt, params, inner_opt.init_state(params), frozen_images.detach(),
                                    frozen_labels.detach(), plan, range(start), False)
     params, _, _ = train_steps(forward, inner_opt, params, state, images.detach(), labels.detach(), plan, range(start, stop), False)
-    with torch.no_grad(): return _meta_loss(forward, params, real_images, real_labels, plan)[0].item()
+    with torch.no_grad(): return _meta_loss(forward, params, real_images, real_labels, plan.real_augmentation)[0].item()
 
 # %% ../nbs/03_unroll.ipynb #de9aebec
 class _SavedBytes:
