@@ -17,10 +17,10 @@ from .memory import format_bytes, profile_memory
 from .distill import DistillRun, make_config
 
 # %% auto #0
-__all__ = ['SETTINGS', 'SIZES', 'MODES', 'BenchSetting', 'BenchSize', 'bench_window', 'random_cifar10', 'bench_run',
-           'synchronize', 'time_interleaved', 'step_memory', 'inner_batch_size', 'measure_floor', 'floor_seconds',
-           'bench_setting', 'run_bench', 'format_table', 'cost_sweep', 'format_sweep', 'compare_memory_modes',
-           'bench_parser', 'bench_command']
+__all__ = ['SETTINGS', 'SIZES', 'MODES', 'BenchSetting', 'BenchSize', 'bench_window', 'low_memory_real_chunk', 'random_cifar10',
+           'bench_run', 'synchronize', 'time_interleaved', 'step_memory', 'inner_batch_size', 'measure_floor',
+           'floor_seconds', 'bench_setting', 'run_bench', 'format_table', 'cost_sweep', 'format_sweep',
+           'compare_memory_modes', 'bench_parser', 'bench_command']
 
 # %% ../nbs/05a_bench.ipynb #e13c3161
 @dataclass(frozen=True)
@@ -63,6 +63,10 @@ def bench_window(setting:BenchSetting, size:BenchSize)->tuple:
     stop = (n_back + n_unroll) // 2
     return stop - n_back, stop
 
+def low_memory_real_chunk(size:BenchSize)->int:
+    "Real images back-propagated at a time in low-memory mode: a tenth of the real batch"
+    return max(1, size.real_batch // 10)
+
 # %% ../nbs/05a_bench.ipynb #6d3bff2e
 def random_cifar10(n_images:int, # train images (the real batch is drawn from them)
                    device='cpu', seed:int=0)->ImageDataset:
@@ -75,12 +79,15 @@ def random_cifar10(n_images:int, # train images (the real batch is drawn from th
 def bench_run(setting:BenchSetting, size:BenchSize, data:ImageDataset,
               engine:str='func',        # meta-gradient engine
               segment:int|None=None,    # low-memory segment length; None: full graph
-              device='cpu', seed:int=0)->DistillRun:
+              device='cpu', seed:int=0,
+              real_chunk:int|None=None, # back-propagate the real batch in chunks of this size; None: in one piece
+             )->DistillRun:
     "A distillation run whose every outer step unrolls `bench_window` steps"
     start, stop = bench_window(setting, size)
     config = make_config(dataset=data.name, images_per_class=setting.images_per_class, learn_labels=setting.learn_labels,
                          width=size.width, schedule='truncated_bptt', n_unroll=stop, n_back=stop - start, resample_every=1,
-                         real_batch=size.real_batch, engine=engine, segment=segment, device=str(device), seed=seed)
+                         real_batch=size.real_batch, engine=engine, segment=segment, real_chunk=real_chunk,
+                         device=str(device), seed=seed)
     return DistillRun(config, data, resume=False)
 
 # %% ../nbs/05a_bench.ipynb #adcce762
@@ -152,10 +159,12 @@ def bench_setting(setting:BenchSetting, size:BenchSize, data:ImageDataset, floor
     start, stop = bench_window(setting, size)
     profile_run = bench_run(setting, size, data, device=device, seed=seed)
     real = data.train_images[:size.real_batch]
+    chunk = low_memory_real_chunk(size)
     profile = profile_memory(profile_run.fresh_model(), profile_run.synthetic.images, profile_run.synthetic.labels, real,
-                             data.train_labels[:size.real_batch], profile_run.inner_opt, profile_run.inner_batch)
+                             data.train_labels[:size.real_batch], profile_run.inner_opt, profile_run.inner_batch, real_chunk=chunk)
     segment = profile.smallest(stop - start)[0]
-    runs = {(engine, mode): bench_run(setting, size, data, engine, segment if mode == 'low' else None, device, seed)
+    runs = {(engine, mode): bench_run(setting, size, data, engine, segment if mode == 'low' else None, device, seed,
+                                      real_chunk=chunk if mode == 'low' else None)
             for engine in engines for mode in modes}
     seconds = time_interleaved({key: run.outer_step for key, run in runs.items()}, steps or size.steps,
                                size.warmup if warmup is None else warmup, device)
