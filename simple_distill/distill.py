@@ -7,7 +7,7 @@ __all__ = ['PRESETS', 'DistillConfig', 'validate_config', 'make_config', 'EMACli
            'CheckpointError', 'read_checkpoint', 'NonFiniteMetaGradient', 'DistillRun', 'distill', 'field_help',
            'add_config_arguments', 'config_from_args']
 
-# %% ../nbs/05_distill.ipynb #2dd65731
+# %% ../nbs/05_distill.ipynb #188d9173
 import dataclasses, inspect, math, signal, threading, time
 from dataclasses import dataclass, asdict, fields
 from pathlib import Path
@@ -21,7 +21,7 @@ from .synthetic import SyntheticSet, save_distilled
 from .unroll import InnerOptimizer
 from .bptt import make_schedule, meta_gradient, SCHEDULES
 
-# %% ../nbs/05_distill.ipynb #2dee992a
+# %% ../nbs/05_distill.ipynb #d63bfcf6
 @dataclass
 class DistillConfig:
     "Every choice that defines a distillation run."
@@ -58,7 +58,7 @@ class DistillConfig:
     segment:int=None            # exact low-memory mode: recompute the window in segments of this many steps
     real_chunk:int=None         # back-propagate the real batch this many images at a time (exact; bounds the meta-loss graph)
 
-# %% ../nbs/05_distill.ipynb #b3b087f8
+# %% ../nbs/05_distill.ipynb #f9583eb6
 def _paper(dataset, ipc, n_back, n_unroll, learn_labels):
     return dict(dataset=dataset, images_per_class=ipc, n_back=n_back, n_unroll=n_unroll, learn_labels=learn_labels)
 
@@ -74,7 +74,7 @@ PRESETS = {
                            meta_lr=1e-2, resample_every=1, steps=300, checkpoint_every=100),
 }
 
-# %% ../nbs/05_distill.ipynb #59a6e766
+# %% ../nbs/05_distill.ipynb #b40bed97
 def _fail(msg): raise ValueError(msg)
 
 def validate_config(config:DistillConfig) -> DistillConfig:
@@ -104,7 +104,7 @@ def make_config(preset:str=None, **overrides) -> DistillConfig:
     if unknown: _fail(f'unknown config field(s) {unknown}: valid fields are {sorted(valid)}')
     return validate_config(DistillConfig(**{**PRESETS.get(preset, {}), **overrides}))
 
-# %% ../nbs/05_distill.ipynb #0692ff1c
+# %% ../nbs/05_distill.ipynb #295f4001
 @dataclass
 class EMAClipper:
     "Clip a gradient at `factor` times the EMA of its (pre-clipping) Frobenius norm."
@@ -119,7 +119,7 @@ class EMAClipper:
         scale = min(1.0, threshold/norm) if norm > 0 else 1.0
         return grad*scale, norm, norm*scale, threshold
 
-# %% ../nbs/05_distill.ipynb #cdb252dc
+# %% ../nbs/05_distill.ipynb #86d62983
 class Callback:
     "Base class: override any of these hooks."
     def on_start(self, run): pass
@@ -129,7 +129,7 @@ class Callback:
     def on_checkpoint(self, run, path:Path): pass
     def on_end(self, run, reason:str): pass         # 'done', 'stopped', 'interrupted' or 'nonfinite'
 
-# %% ../nbs/05_distill.ipynb #54d91d43
+# %% ../nbs/05_distill.ipynb #9e571fa5
 class ProgressBar(Callback):
     "A tqdm bar with the outer loss, meta-gradient norm and window."
     def on_start(self, run): self.bar = tqdm(total=run.config.steps, initial=run.step, desc='distill', dynamic_ncols=True)
@@ -139,7 +139,7 @@ class ProgressBar(Callback):
     def on_eval(self, run, r): self.bar.write(f"step {r['step']}: test accuracy {100*r['acc_mean']:.1f} ± {100*r['acc_std']:.1f}%")
     def on_end(self, run, reason): self.bar.close()
 
-# %% ../nbs/05_distill.ipynb #876b16dc
+# %% ../nbs/05_distill.ipynb #c7fbce3e
 class CheckpointError(RuntimeError): "A checkpoint that cannot be read or does not match the run."
 
 def read_checkpoint(path) -> dict:
@@ -154,7 +154,7 @@ def read_checkpoint(path) -> dict:
         raise CheckpointError(f'{path} is not a simple_distill checkpoint: point out_dir elsewhere')
     return state
 
-# %% ../nbs/05_distill.ipynb #9647cf4b
+# %% ../nbs/05_distill.ipynb #02361cd8
 _RESUMABLE_CHANGES = {'steps', 'checkpoint_every', 'out_dir', 'device', 'data_root'}
 
 class NonFiniteMetaGradient(FloatingPointError): "A meta-gradient or outer loss that is NaN or infinite."
@@ -198,7 +198,7 @@ class DistillRun:
     @property
     def paused(self) -> bool: return not self._running.is_set()
 
-# %% ../nbs/05_distill.ipynb #b301c1d0
+# %% ../nbs/05_distill.ipynb #b2474b59
 @torch.no_grad()
 @patch
 def fresh_model(run:DistillRun) -> torch.nn.Module:
@@ -236,7 +236,7 @@ def outer_step(run:DistillRun) -> dict:
                 meta_accuracy=result.meta_accuracy, window_start=start, window_stop=stop, n_unroll_max=c.n_unroll,
                 seconds=time.perf_counter()-start_time)
 
-# %% ../nbs/05_distill.ipynb #b42f48c9
+# %% ../nbs/05_distill.ipynb #7e929b31
 @patch
 def state_dict(run:DistillRun) -> dict:
     "Everything needed to continue the run exactly."
@@ -277,7 +277,7 @@ def export(run:DistillRun, path=None) -> Path:
     recipe = dict(arch=c.arch, width=c.width, depth=c.depth, optimizer='adam', lr=1e-3, batch_size=run.inner_batch, augment=c.augment)
     return save_distilled(path or run.out_dir/'distilled.safetensors', run.synthetic, run.dataset, asdict(c), c.seed, recipe)
 
-# %% ../nbs/05_distill.ipynb #e4e0d2d1
+# %% ../nbs/05_distill.ipynb #43d54366
 @patch
 def _emit(run:DistillRun, hook:str, *args):
     for cb in run.callbacks: getattr(cb, hook, lambda *a: None)(run, *args)
@@ -331,7 +331,7 @@ def run(self:DistillRun) -> str:
     self._emit('on_end', self.reason)
     return self.reason
 
-# %% ../nbs/05_distill.ipynb #ca57d7c0
+# %% ../nbs/05_distill.ipynb #eda12305
 def distill(config=None,           # a `DistillConfig`, a preset name from `PRESETS`, or None for the defaults
             dataset:ImageDataset=None, # data already loaded (default: load `config.dataset`)
             callbacks=(),          # `Callback`s to notify
@@ -350,7 +350,7 @@ def distill(config=None,           # a `DistillConfig`, a preset name from `PRES
     run.thread.start()
     return run
 
-# %% ../nbs/05_distill.ipynb #8e8e93cb
+# %% ../nbs/05_distill.ipynb #50745dab
 def field_help() -> dict:
     "The trailing comment of each `DistillConfig` field, read from the exported module's source."
     import simple_distill.distill as exported  # a class defined in a notebook cell has no retrievable source
