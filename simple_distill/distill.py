@@ -7,7 +7,7 @@ __all__ = ['PRESETS', 'DistillConfig', 'validate_config', 'make_config', 'EMACli
            'CheckpointError', 'read_checkpoint', 'NonFiniteMetaGradient', 'DistillRun', 'distill', 'field_help',
            'add_config_arguments', 'config_from_args']
 
-# %% ../nbs/05_distill.ipynb #188d9173
+# %% ../nbs/05_distill.ipynb #8abf3a2a
 import dataclasses, inspect, math, signal, threading, time
 from dataclasses import dataclass, asdict, fields
 from pathlib import Path
@@ -16,12 +16,12 @@ from tqdm.auto import tqdm
 from fastcore.basics import patch
 import simple_distill
 from .data import ImageDataset, load_dataset, ClassBalancedSampler, write_atomically
-from .models import build_model
+from .models import build_model, seeded_init
 from .synthetic import SyntheticSet, save_distilled
 from .unroll import InnerOptimizer
 from .bptt import make_schedule, meta_gradient, SCHEDULES
 
-# %% ../nbs/05_distill.ipynb #d63bfcf6
+# %% ../nbs/05_distill.ipynb #6bfaf580
 @dataclass
 class DistillConfig:
     "Every choice that defines a distillation run."
@@ -58,7 +58,7 @@ class DistillConfig:
     segment:int=None            # exact low-memory mode: recompute the window in segments of this many steps
     real_chunk:int=None         # back-propagate the real batch this many images at a time (exact; bounds the meta-loss graph)
 
-# %% ../nbs/05_distill.ipynb #f9583eb6
+# %% ../nbs/05_distill.ipynb #81517f27
 def _paper(dataset, ipc, n_back, n_unroll, learn_labels):
     return dict(dataset=dataset, images_per_class=ipc, n_back=n_back, n_unroll=n_unroll, learn_labels=learn_labels)
 
@@ -74,7 +74,7 @@ PRESETS = {
                            meta_lr=1e-2, resample_every=1, steps=300, checkpoint_every=100),
 }
 
-# %% ../nbs/05_distill.ipynb #b40bed97
+# %% ../nbs/05_distill.ipynb #ed14e1a9
 def _fail(msg): raise ValueError(msg)
 
 def validate_config(config:DistillConfig) -> DistillConfig:
@@ -104,7 +104,7 @@ def make_config(preset:str=None, **overrides) -> DistillConfig:
     if unknown: _fail(f'unknown config field(s) {unknown}: valid fields are {sorted(valid)}')
     return validate_config(DistillConfig(**{**PRESETS.get(preset, {}), **overrides}))
 
-# %% ../nbs/05_distill.ipynb #295f4001
+# %% ../nbs/05_distill.ipynb #edfd04a4
 @dataclass
 class EMAClipper:
     "Clip a gradient at `factor` times the EMA of its (pre-clipping) Frobenius norm."
@@ -119,7 +119,7 @@ class EMAClipper:
         scale = min(1.0, threshold/norm) if norm > 0 else 1.0
         return grad*scale, norm, norm*scale, threshold
 
-# %% ../nbs/05_distill.ipynb #86d62983
+# %% ../nbs/05_distill.ipynb #0e3a5d2f
 class Callback:
     "Base class: override any of these hooks."
     def on_start(self, run): pass
@@ -129,7 +129,7 @@ class Callback:
     def on_checkpoint(self, run, path:Path): pass
     def on_end(self, run, reason:str): pass         # 'done', 'stopped', 'interrupted' or 'nonfinite'
 
-# %% ../nbs/05_distill.ipynb #9e571fa5
+# %% ../nbs/05_distill.ipynb #539417ec
 class ProgressBar(Callback):
     "A tqdm bar with the outer loss, meta-gradient norm and window."
     def on_start(self, run): self.bar = tqdm(total=run.config.steps, initial=run.step, desc='distill', dynamic_ncols=True)
@@ -139,7 +139,7 @@ class ProgressBar(Callback):
     def on_eval(self, run, r): self.bar.write(f"step {r['step']}: test accuracy {100*r['acc_mean']:.1f} ± {100*r['acc_std']:.1f}%")
     def on_end(self, run, reason): self.bar.close()
 
-# %% ../nbs/05_distill.ipynb #c7fbce3e
+# %% ../nbs/05_distill.ipynb #67cc13fe
 class CheckpointError(RuntimeError): "A checkpoint that cannot be read or does not match the run."
 
 def read_checkpoint(path) -> dict:
@@ -154,7 +154,7 @@ def read_checkpoint(path) -> dict:
         raise CheckpointError(f'{path} is not a simple_distill checkpoint: point out_dir elsewhere')
     return state
 
-# %% ../nbs/05_distill.ipynb #02361cd8
+# %% ../nbs/05_distill.ipynb #aef495d8
 _RESUMABLE_CHANGES = {'steps', 'checkpoint_every', 'out_dir', 'device', 'data_root'}
 
 class NonFiniteMetaGradient(FloatingPointError): "A meta-gradient or outer loss that is NaN or infinite."
@@ -198,15 +198,13 @@ class DistillRun:
     @property
     def paused(self) -> bool: return not self._running.is_set()
 
-# %% ../nbs/05_distill.ipynb #b2474b59
+# %% ../nbs/05_distill.ipynb #07752c3f
 @torch.no_grad()
 @patch
 def fresh_model(run:DistillRun) -> torch.nn.Module:
     "A newly initialised network whose initialisation is drawn from the run's generator (the global RNG is left alone)."
     c, d = run.config, run.dataset
-    seed = int(torch.randint(2**62, (), generator=run.generator))
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(seed)
+    with seeded_init(run.generator):
         model = build_model(c.arch, d.image_shape[0], d.num_classes, d.image_shape[-1], width=c.width, depth=c.depth)
     return model.to(run.device, run.dtype)
 
@@ -236,7 +234,7 @@ def outer_step(run:DistillRun) -> dict:
                 meta_accuracy=result.meta_accuracy, window_start=start, window_stop=stop, n_unroll_max=c.n_unroll,
                 seconds=time.perf_counter()-start_time)
 
-# %% ../nbs/05_distill.ipynb #7e929b31
+# %% ../nbs/05_distill.ipynb #db59626d
 @patch
 def state_dict(run:DistillRun) -> dict:
     "Everything needed to continue the run exactly."
@@ -277,7 +275,7 @@ def export(run:DistillRun, path=None) -> Path:
     recipe = dict(arch=c.arch, width=c.width, depth=c.depth, optimizer='adam', lr=1e-3, batch_size=run.inner_batch, augment=c.augment)
     return save_distilled(path or run.out_dir/'distilled.safetensors', run.synthetic, run.dataset, asdict(c), c.seed, recipe)
 
-# %% ../nbs/05_distill.ipynb #43d54366
+# %% ../nbs/05_distill.ipynb #adf479a7
 @patch
 def _emit(run:DistillRun, hook:str, *args):
     for cb in run.callbacks: getattr(cb, hook, lambda *a: None)(run, *args)
@@ -331,7 +329,7 @@ def run(self:DistillRun) -> str:
     self._emit('on_end', self.reason)
     return self.reason
 
-# %% ../nbs/05_distill.ipynb #eda12305
+# %% ../nbs/05_distill.ipynb #367c96d5
 def distill(config=None,           # a `DistillConfig`, a preset name from `PRESETS`, or None for the defaults
             dataset:ImageDataset=None, # data already loaded (default: load `config.dataset`)
             callbacks=(),          # `Callback`s to notify
@@ -350,7 +348,7 @@ def distill(config=None,           # a `DistillConfig`, a preset name from `PRES
     run.thread.start()
     return run
 
-# %% ../nbs/05_distill.ipynb #50745dab
+# %% ../nbs/05_distill.ipynb #873f4d9b
 def field_help() -> dict:
     "The trailing comment of each `DistillConfig` field, read from the exported module's source."
     import simple_distill.distill as exported  # a class defined in a notebook cell has no retrievable source

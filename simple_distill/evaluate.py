@@ -12,7 +12,7 @@ from torch import Tensor, nn
 from torch.func import functional_call, stack_module_state, vmap
 from fastcore.basics import patch
 from .data import ImageDataset, augment as augment_images
-from .models import MODEL_NAMES, build_model
+from .models import MODEL_NAMES, build_model, seeded_init
 from .synthetic import DistilledSet, load_distilled
 
 # %% auto #0
@@ -44,11 +44,7 @@ def init_networks(arch_builder,      # () -> a freshly initialised nn.Module
                  )->StackedNetworks:
     "K freshly initialised networks, stacked; the global random state is left as it was"
     if n_models < 1: raise ValueError(f"n_models must be at least 1, got {n_models}")
-    device = generator.device if generator is not None else 'cpu'
-    seed = int(torch.randint(2**62, (), generator=generator, device=device))
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(seed)
-        return StackedNetworks([arch_builder() for _ in range(n_models)])
+    with seeded_init(generator): return StackedNetworks([arch_builder() for _ in range(n_models)])
 
 # %% ../nbs/06_evaluate.ipynb #9302b8cd
 @patch

@@ -5,11 +5,14 @@
 # %% ../nbs/01_models.ipynb #0563b3a3
 from __future__ import annotations
 import math
+from contextlib import contextmanager
+import torch
 from torch import nn, Tensor
 
 # %% auto #0
 __all__ = ['VGG11_LAYERS', 'MODEL_NAMES', 'DEFAULT_WIDTHS', 'instance_norm', 'conv_norm_relu', 'check_image_size',
-           'convnet_depth', 'ConvNet', 'keeps_two_pixels', 'VGG11', 'AlexNet', 'BasicBlock', 'ResNet18', 'build_model']
+           'convnet_depth', 'ConvNet', 'keeps_two_pixels', 'VGG11', 'AlexNet', 'BasicBlock', 'ResNet18', 'build_model',
+           'seeded_init']
 
 # %% ../nbs/01_models.ipynb #a4cfec2b
 def instance_norm(channels:int)->nn.GroupNorm:
@@ -146,3 +149,13 @@ def build_model(arch:str,          # one of MODEL_NAMES
     if arch in ('convnet', 'convnet_wide'): return ConvNet(in_channels, num_classes, image_size, depth, width)
     if depth is not None: raise ValueError(f"depth applies to 'convnet' and 'convnet_wide' only, not {arch!r}; leave it None")
     return dict(vgg11=VGG11, alexnet=AlexNet, resnet18=ResNet18)[arch](in_channels, num_classes, image_size, width)
+
+# %% ../nbs/01_models.ipynb #30f0e41a
+@contextmanager
+def seeded_init(generator:torch.Generator|None=None): # draws the seed (None: torch's global generator)
+    "Networks built inside this block are initialised from one seed drawn from `generator`; the global random state is kept"
+    device = generator.device if generator is not None else 'cpu'
+    seed = int(torch.randint(2**62, (), generator=generator, device=device))
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed)
+        yield
