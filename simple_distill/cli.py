@@ -5,18 +5,18 @@
 # %% auto #0
 __all__ = ['COMMANDS', 'user_errors', 'distill_command', 'evaluate_command', 'demo_command', 'main']
 
-# %% ../nbs/11_cli.ipynb #e18b3f38
+# %% ../nbs/11_cli.ipynb #c6862897
 import argparse, sys, time
 from pathlib import Path
 import torch
 from .data import load_dataset
 from .distill import add_config_arguments, config_from_args, distill, ProgressBar, CheckpointError, NonFiniteMetaGradient
-from .evaluate import PeriodicEvaluation, evaluate_distilled, random_real_baseline
+from .evaluate import PeriodicEvaluation, evaluate_distilled, random_real_baseline, DEFAULT_EVAL_STEPS
 from .synthetic import load_distilled
 from .bench import bench_command
 from .dashboard import HtmlReport, grid_image
 
-# %% ../nbs/11_cli.ipynb #2a673acb
+# %% ../nbs/11_cli.ipynb #5ea9068f
 def user_errors(command):
     "Run `command()`; print library errors as one line and exit non-zero instead of a traceback."
     try: return command()
@@ -24,14 +24,14 @@ def user_errors(command):
     except NonFiniteMetaGradient as e: sys.exit(f'stopped: {e}')
     except KeyboardInterrupt: print('\naborted: the last checkpoint is kept; run the same command again to resume.'); sys.exit(130)
 
-# %% ../nbs/11_cli.ipynb #5837ddad
+# %% ../nbs/11_cli.ipynb #c65027e1
 def distill_command(argv:list=None) -> dict:
     "Parse `simple-distill distill` options, run the distillation, return a summary."
     parser = argparse.ArgumentParser(prog='simple-distill distill', description='Distil a data set with RaT-BPTT (or another BPTT schedule).')
     add_config_arguments(parser)
     parser.add_argument('--eval-every', type=int, default=500, help='evaluate every this many outer steps and at the end (default: 500)')
     parser.add_argument('--eval-models', type=int, default=8, help='networks trained per evaluation (default: 8)')
-    parser.add_argument('--eval-steps', type=int, default=300, help='training steps of each evaluated network (default: 300)')
+    parser.add_argument('--eval-steps', type=int, default=DEFAULT_EVAL_STEPS, help=f'training steps of each evaluated network (default: {DEFAULT_EVAL_STEPS})')
     parser.add_argument('--no-report', action='store_true', help='do not write report.html and grid snapshots')
     parser.add_argument('--no-progress', action='store_true', help='no progress bar')
     args = parser.parse_args(argv)
@@ -46,7 +46,7 @@ def distill_command(argv:list=None) -> dict:
         return summary
     return user_errors(work)
 
-# %% ../nbs/11_cli.ipynb #a613621f
+# %% ../nbs/11_cli.ipynb #5c582d65
 def _accuracy(r): return f"{100*r['acc_mean']:.1f} ± {100*r['acc_std']:.1f}%"
 
 def evaluate_command(argv:list=None) -> dict:
@@ -64,12 +64,13 @@ def evaluate_command(argv:list=None) -> dict:
         distilled = load_distilled(args.path)
         c, recipe = distilled.config, distilled.eval_recipe
         dataset = load_dataset(c['dataset'], root=args.data_root or c.get('data_root'), zca=c.get('zca'))
-        kw = dict(n_models=args.models, steps=args.steps or recipe.get('steps', 300), batch_size=recipe.get('batch_size'),
+        arch = recipe.get('arch', 'convnet')
+        kw = dict(n_models=args.models, steps=args.steps or recipe.get('steps', DEFAULT_EVAL_STEPS), batch_size=recipe.get('batch_size'),
                   augment=recipe.get('augment', True), width=recipe.get('width'), depth=recipe.get('depth'), seed=args.seed)
-        results = dict(distilled=evaluate_distilled(distilled.images, distilled.labels, dataset, arch=recipe.get('arch', 'convnet'), **kw))
-        print(f"distilled ({len(distilled.images)} images, {recipe.get('arch', 'convnet')}): {_accuracy(results['distilled'])}")
+        results = dict(distilled=evaluate_distilled(distilled.images, distilled.labels, dataset, arch=arch, **kw))
+        print(f"distilled ({len(distilled.images)} images, {arch}): {_accuracy(results['distilled'])}")
         if not args.no_baseline:
-            results['random_real'] = random_real_baseline(dataset, len(distilled.images)//len(distilled.classes), arch=recipe.get('arch', 'convnet'), **kw)
+            results['random_real'] = random_real_baseline(dataset, len(distilled.images)//len(distilled.classes), arch=arch, **kw)
             print(f"random real, same size: {_accuracy(results['random_real'])}")
         for arch in filter(None, args.transfer.split(',')):
             kw_arch = {**kw, 'width': None, 'depth': None}
@@ -78,7 +79,7 @@ def evaluate_command(argv:list=None) -> dict:
         return results
     return user_errors(work)
 
-# %% ../nbs/11_cli.ipynb #8ecb450d
+# %% ../nbs/11_cli.ipynb #426c038f
 def demo_command(argv:list=None) -> dict:
     "Distil the digits set, compare with random real images of the same size, save the picture."
     parser = argparse.ArgumentParser(prog='simple-distill demo', description='Distil the embedded digits set on the CPU and compare with random real images.')
@@ -102,7 +103,7 @@ def demo_command(argv:list=None) -> dict:
         return dict(result, out_dir=str(run.out_dir), seconds=time.time()-start)
     return user_errors(work)
 
-# %% ../nbs/11_cli.ipynb #05b739bb
+# %% ../nbs/11_cli.ipynb #f1af7d44
 COMMANDS = dict(distill=distill_command, evaluate=evaluate_command, demo=demo_command, bench=bench_command)
 
 def main(argv:list=None):
