@@ -13,7 +13,7 @@ from .unroll import InnerOptimizer, UnrollResult, unroll
 
 # %% auto #0
 __all__ = ['MOVING_DIRECTIONS', 'SCHEDULES', 'WindowSchedule', 'bptt', 'truncated_bptt', 'random_bptt', 'rat_bptt',
-           'moving_window', 'make_schedule', 'meta_gradient']
+           'moving_window', 'increasing_bptt', 'make_schedule', 'meta_gradient']
 
 # %% ../nbs/04_bptt.ipynb #a0f1a2c8
 @dataclass
@@ -82,6 +82,10 @@ def rat_bptt(n_unroll:int, n_back:int, resample_every:int=1)->WindowSchedule:
 # %% ../nbs/04_bptt.ipynb #3659aa56
 MOVING_DIRECTIONS = ('forward', 'backward')
 
+def _progress(step:int, n_steps:int)->float:
+    "0 at the first outer step, rising linearly to 1 at step `n_steps - 1` and staying there"
+    return min(step / (n_steps - 1), 1.) if n_steps > 1 else 1.
+
 def moving_window(n_unroll:int, n_back:int,
                   n_steps:int,                # outer steps over which the window travels the trajectory
                   direction:str='forward',    # 'forward': end moves M -> T; 'backward': T -> M
@@ -92,14 +96,25 @@ def moving_window(n_unroll:int, n_back:int,
     if n_steps < 1: raise ValueError(f"n_steps must be at least 1 outer step, got {n_steps}")
     if direction not in MOVING_DIRECTIONS: raise ValueError(f"unknown direction {direction!r}: use one of {MOVING_DIRECTIONS}")
     def draw(step, generator):
-        progress = min(step / (n_steps - 1), 1.) if n_steps > 1 else 1.  # 0 at the first outer step, 1 from step n_steps - 1 on
-        shift = round((n_unroll - n_back) * progress)
+        shift = round((n_unroll - n_back) * _progress(step, n_steps))
         stop = n_back + shift if direction == 'forward' else n_unroll - shift
         return stop - n_back, stop
     return WindowSchedule('moving_window', n_unroll, n_back, draw, resample_every, dict(n_steps=n_steps, direction=direction))
 
+# %% ../nbs/04_bptt.ipynb #3a4df0f4
+def increasing_bptt(n_unroll:int, n_back:int,
+                    n_steps:int,           # outer steps over which the unroll grows from M to T
+                    resample_every:int=1,  # outer steps between growths
+                   )->WindowSchedule:
+    "Full BPTT with window (0, N), N growing linearly from M to T over `n_steps` outer steps"
+    _check_lengths(n_unroll, n_back, resample_every)
+    if n_steps < 1: raise ValueError(f"n_steps must be at least 1 outer step, got {n_steps}")
+    draw = lambda step, generator: (0, n_back + round((n_unroll - n_back) * _progress(step, n_steps)))
+    return WindowSchedule('increasing_bptt', n_unroll, n_back, draw, resample_every, dict(n_steps=n_steps))
+
 # %% ../nbs/04_bptt.ipynb #b980f48b
-SCHEDULES = dict(bptt=bptt, truncated_bptt=truncated_bptt, random_bptt=random_bptt, rat_bptt=rat_bptt, moving_window=moving_window)
+SCHEDULES = dict(bptt=bptt, truncated_bptt=truncated_bptt, random_bptt=random_bptt, rat_bptt=rat_bptt, moving_window=moving_window,
+                 increasing_bptt=increasing_bptt)
 
 def make_schedule(name:str, # key of SCHEDULES
                   **kwargs, # n_unroll, n_back, resample_every, n_steps, direction
@@ -129,8 +144,9 @@ def meta_gradient(schedule:WindowSchedule, # picks the window
                   engine:str='func',       # 'func' or 'higher'
                   segment:int|None=None,   # low-memory mode segment length, or None
                   real_chunk:int|None=None,# real images back-propagated at a time, or None (all at once)
+                  real_rows:slice|None=None,# this process's rows of the real batch, or None (all)
                  )->UnrollResult:
     "Meta-loss and meta-gradients of one outer step under `schedule`"
     window = schedule.window(outer_step, generator)
     return unroll(model, images, labels, real_images, real_labels, window, inner_opt, batch_size, generator, augment, engine, segment,
-                  real_chunk)
+                  real_chunk, real_rows=real_rows)

@@ -293,8 +293,17 @@ def train_on_distilled(source,                 # path of a saved set, a Distille
     return nets.unstack(0).eval()
 
 # %% ../nbs/06_evaluate.ipynb #ecb767ed
+def _shared_accuracies(run, n_models:int, evaluate)->Tensor:
+    "Accuracies of `n_models` networks; in a distributed run each process trains every world-size-th one (`evaluate(n, rank)` trains n)"
+    comm = getattr(run, 'comm', None)
+    rank, world = (comm.rank, comm.world_size) if comm is not None else (0, 1)
+    local = len(range(rank, n_models, world))
+    accs = evaluate(local, rank)['accs'] if local else []
+    return torch.tensor(comm.gather(accs) if comm is not None else accs, dtype=torch.float64)
+
 class PeriodicEvaluation:
     "Distillation callback: evaluate the synthetic set every `every` outer steps (and at the end), with a random-real baseline"
+    all_ranks = True  # in a distributed run every process trains its share of the networks (`_shared_accuracies`)
     def __init__(self, every:int=500,            # outer steps between evaluations
                  n_models:int=8, steps:int=DEFAULT_EVAL_STEPS,
                  baseline:bool=True,             # add baseline_mean / baseline_std (random real, same IPC)
@@ -305,12 +314,13 @@ class PeriodicEvaluation:
 
     def evaluate(self, run)->dict:
         c, syn = run.config, run.synthetic
-        kw = dict(arch=c.arch, n_models=self.n_models, steps=self.steps, batch_size=getattr(run, 'inner_batch', None),
-                  augment=c.augment, width=c.width, depth=c.depth, seed=self.seed)
-        r = evaluate_distilled(syn.images.detach(), syn.labels.detach(), run.dataset, **kw)
+        kw = dict(arch=c.arch, steps=self.steps, batch_size=getattr(run, 'inner_batch', None), augment=c.augment, width=c.width, depth=c.depth)
+        r = _summary(_shared_accuracies(run, self.n_models, lambda n, rank: evaluate_distilled(
+            syn.images.detach(), syn.labels.detach(), run.dataset, n_models=n, seed=self.seed + rank, **kw)))
         result = dict(acc_mean=r['acc_mean'], acc_std=r['acc_std'], accs=r['accs'], eval_steps=self.steps)
         if self.baseline:
-            if self._baseline is None: self._baseline = random_real_baseline(run.dataset, c.images_per_class, device=syn.images.device, **kw)
+            if self._baseline is None: self._baseline = _summary(_shared_accuracies(run, self.n_models, lambda n, rank: random_real_baseline(
+                run.dataset, c.images_per_class, n_models=n, seed=self.seed + rank, device=syn.images.device, **kw)))
             result.update(baseline_mean=self._baseline['acc_mean'], baseline_std=self._baseline['acc_std'])
         self._last = run.step
         run.record_eval(result)

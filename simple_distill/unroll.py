@@ -13,7 +13,8 @@ from .data import AugmentationParams, apply_augmentation, sample_augmentation
 
 # %% auto #0
 __all__ = ['INNER_OPTIMIZERS', 'ENGINES', 'InnerOptimizer', 'UnrollPlan', 'make_plan', 'functional_forward', 'train_steps',
-           'UnrollResult', 'unroll', 'finite_difference_grad', 'windowed_meta_loss', 'measure_saved_bytes']
+           'UnrollResult', 'start_window', 'unroll', 'finite_difference_grad', 'windowed_meta_loss',
+           'measure_saved_bytes']
 
 # %% ../nbs/03_unroll.ipynb #67224f19
 INNER_OPTIMIZERS = ('adam', 'sgd')
@@ -130,10 +131,11 @@ class UnrollResult:
     inner_losses: Tensor      # [stop] detached inner training loss at each step
     meta_accuracy: float      # accuracy on the real batch at θ_stop
     window: tuple             # (start, stop) that was back-propagated
+    plan: UnrollPlan          # the draws this unroll used: pass it back to `unroll` to replay the same trajectory
     checkpoint_bytes: int = 0 # low-memory mode: bytes of the saved (params, state) checkpoints
 
 # %% ../nbs/03_unroll.ipynb #86af4bbf
-def _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, segment, real_chunk=None):
+def _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, segment, real_chunk=None, real_rows=None):
     "Raise a clear error for every input `unroll` cannot use"
     start, stop = (int(w) for w in window)
     if start < 0: raise ValueError(f"window start {start} is negative: a window (start, stop) must lie in [0, stop]")
@@ -149,6 +151,8 @@ def _check_unroll_inputs(model, images, labels, real_images, real_labels, window
         raise ValueError(f"batch_size {batch_size} must lie in [1, {len(images)}]: the synthetic set holds {len(images)} images")
     if segment is not None and segment < 1: raise ValueError(f"segment {segment} must be a positive number of steps, or None")
     if real_chunk is not None and real_chunk < 1: raise ValueError(f"real_chunk {real_chunk} must be a positive number of real images, or None")
+    if real_rows is not None and not (isinstance(real_rows, slice) and 0 <= real_rows.start < real_rows.stop <= len(real_images) and real_rows.step is None):
+        raise ValueError(f"real_rows {real_rows} must be a slice(start, stop) inside the {len(real_images)}-image real batch, or None")
     if not torch.isfinite(images).all(): raise ValueError("images contain NaN or inf: the distilled set diverged; lower the meta lr or resume from an earlier checkpoint")
     if labels.is_floating_point() and labels.dtype != images.dtype:
         raise ValueError(f"soft labels are {labels.dtype} but images {images.dtype}: convert both to one dtype")
@@ -197,20 +201,28 @@ def _augmentation_rows(augmentation:AugmentationParams|None, rows:slice)->Augmen
     if augmentation is None: return None
     return AugmentationParams(*(None if t is None else t[rows] for t in (augmentation.flip, augmentation.degrees)))
 
-def _real_batch_gradient(forward, params:tuple, real_images, real_labels, plan, real_chunk:int|None)->tuple:
+def _real_batch_gradient(forward, params:tuple, real_images, real_labels, plan, real_chunk:int|None, real_rows:slice|None=None)->tuple:
     "(meta-loss, accuracy, d meta_loss / d θ_stop) at θ_stop = `params`, back-propagating `real_chunk` real images at a time (None: all)"
     params = tuple(p.detach().requires_grad_() for p in params)  # θ_stop as a leaf: each chunk's graph ends here
     n = len(real_images)
-    chunk = real_chunk or n
+    shard = real_rows or slice(0, n)  # a process's rows: their loss and gradient are their share of the batch mean's
+    chunk = real_chunk or shard.stop - shard.start
     loss, hits, grads = 0., [], [torch.zeros_like(p) for p in params]
-    for first in range(0, n, chunk):
-        rows = slice(first, first + chunk)
+    for first in range(shard.start, shard.stop, chunk):
+        rows = slice(first, min(first + chunk, shard.stop))
         chunk_loss, chunk_hits = _meta_loss(forward, params, real_images[rows], real_labels[rows],
                                             _augmentation_rows(plan.real_augmentation, rows))
         weighted = len(chunk_hits) / n * chunk_loss  # the batch mean is the size-weighted sum of chunk means
         for total, g in zip(grads, torch.autograd.grad(weighted, params)): total += g  # frees this chunk's graph
         loss, hits = loss + weighted.detach(), hits + [chunk_hits]
     return loss, torch.cat(hits).float().mean(), tuple(grads)
+
+# %% ../nbs/03_unroll.ipynb #cf5af210
+def start_window(forward, inner_opt:InnerOptimizer, model:nn.Module, images:Tensor, labels:Tensor, plan:UnrollPlan,
+                 start:int)->tuple:
+    "(θ_start, optimizer state, inner losses): the steps before the window, trained from `model`'s parameters without a graph"
+    params = tuple(p.detach() for p in model.parameters())
+    return train_steps(forward, inner_opt, params, inner_opt.init_state(params), images.detach(), labels.detach(), plan, range(start), False)
 
 # %% ../nbs/03_unroll.ipynb #f0303962
 def unroll(model:nn.Module,      # freshly initialised network: θ₀ is a copy of its parameters
@@ -226,22 +238,26 @@ def unroll(model:nn.Module,      # freshly initialised network: θ₀ is a copy 
            engine:str='func',    # 'func' or 'higher' (reference)
            segment:int|None=None,# low-memory mode: checkpoint every `segment` steps and recompute; None: full graph
            real_chunk:int|None=None, # back-propagate the real batch this many images at a time; None: in one piece
+           plan:UnrollPlan|None=None, # replay these draws (`UnrollResult.plan` of an earlier unroll) instead of drawing from `generator`
+           real_rows:slice|None=None, # back-propagate only these rows of the real batch (one process's shard): loss and gradients are
+                                      # their share of the whole batch's, so the shares of all processes add up to it; None: all rows
           )->UnrollResult:
     "Train a copy of `model` for `stop` inner steps on the synthetic set; meta-gradients through the window"
-    start, stop = _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, segment, real_chunk)
+    start, stop = _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, segment, real_chunk, real_rows)
     forward = functional_forward(model, engine)
-    plan = make_plan(stop, len(images), batch_size, len(real_images), generator, augment, images.device)
+    if plan is None: plan = make_plan(stop, len(images), batch_size, len(real_images), generator, augment, images.device)
+    elif len(plan.batches) < stop or plan.batches.shape[1] != batch_size:
+        raise ValueError(f"the plan covers {len(plan.batches)} steps of {plan.batches.shape[1]} images but the window needs {stop} of {batch_size}: "
+                         "replay a plan with the window and batch size it was drawn for")
     learn_labels = labels.requires_grad
     images = images if images.requires_grad else images.detach().requires_grad_()
     inputs = (images, labels) if learn_labels else (images,)
-    params = tuple(p.detach() for p in model.parameters())
-    state = inner_opt.init_state(params)
-    params, state, losses = train_steps(forward, inner_opt, params, state, images.detach(), labels.detach(), plan, range(start), False)
+    params, state, losses = start_window(forward, inner_opt, model, images, labels, plan, start)
     checkpoints = []
     if segment is None:
         params = tuple(p.detach().requires_grad_() for p in params)
         params, state, window_losses = train_steps(forward, inner_opt, params, state, images, labels, plan, range(start, stop), True)
-        meta_loss, accuracy, grad_params = _real_batch_gradient(forward, params, real_images, real_labels, plan, real_chunk)
+        meta_loss, accuracy, grad_params = _real_batch_gradient(forward, params, real_images, real_labels, plan, real_chunk, real_rows)
         grads = _zeros_for_unused(torch.autograd.grad(params, inputs, grad_outputs=grad_params, allow_unused=True), inputs)
     else:
         window_losses = []
@@ -250,12 +266,12 @@ def unroll(model:nn.Module,      # freshly initialised network: θ₀ is a copy 
             steps = range(first, min(first + segment, stop))
             params, state, segment_losses = train_steps(forward, inner_opt, params, state, images.detach(), labels.detach(), plan, steps, False)
             window_losses += segment_losses
-        meta_loss, accuracy, grad_params = _real_batch_gradient(forward, params, real_images, real_labels, plan, real_chunk)
+        meta_loss, accuracy, grad_params = _real_batch_gradient(forward, params, real_images, real_labels, plan, real_chunk, real_rows)
         adjoint = (grad_params, tuple(torch.zeros_like(s) for s in state))  # the loss ignores the state
         grads = _backprop_segments(forward, inner_opt, checkpoints, stop, adjoint, images, labels, plan, inputs)
     checkpoint_bytes = sum(t.numel() * t.element_size() for _, p, s in checkpoints for t in p + s)
     return UnrollResult(meta_loss.item(), grads[0], grads[1] if learn_labels else None, torch.stack(losses + window_losses),
-                        accuracy.item(), (start, stop), checkpoint_bytes)
+                        accuracy.item(), (start, stop), plan, checkpoint_bytes)
 
 # %% ../nbs/03_unroll.ipynb #cd430ef7
 def finite_difference_grad(f,             # scalar function of one tensor (returns float or 0-d tensor)
