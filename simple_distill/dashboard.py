@@ -22,6 +22,7 @@ from IPython.display import display
 from fastcore.basics import patch
 from .data import write_atomically
 from .distill import Callback, distill
+from .stability import NormalizedVariance
 
 # %% ../nbs/10_dashboard.ipynb #b011c832
 @functools.lru_cache(None)
@@ -110,13 +111,19 @@ _TRACES = (  # (name, row, col, style)
     ('‖g‖ / threshold', 2, 3, dict(line_color='#d62728')),
 )
 _TITLES = ('outer loss', 'meta-gradient norm', 'accuracy (%)', 'window on the unroll (inner steps)', 'steps per second', '‖g‖ / clip threshold')
+_NV_TRACE = ('normalized variance', 3, 1, dict(mode='lines+markers', line_color='#1f77b4'))  # the third row, with a NormalizedVariance
 
 def metrics_figure(explode_ratio:float=3.0, # ‖g‖/threshold drawn as the explosion line
-                   height:int=560) -> go.Figure:
-    "Empty 2×3 chart layout; fill it with `fill_figure`."
-    fig = make_subplots(rows=2, cols=3, subplot_titles=_TITLES, horizontal_spacing=0.07, vertical_spacing=0.16)
-    for name, row, col, style in _TRACES: fig.add_scatter(x=[], y=[], name=name, row=row, col=col, **{'mode': 'lines', **style})
+                   height:int=560,
+                   normalized_variance:bool=False) -> go.Figure: # add a third row for the normalized variance
+    "Empty 2×3 (or 3×3) chart layout; fill it with `fill_figure`."
+    rows = 3 if normalized_variance else 2
+    fig = make_subplots(rows=rows, cols=3, subplot_titles=_TITLES + ('normalized variance of per-sample meta-gradients',)*(rows == 3),
+                        horizontal_spacing=0.07, vertical_spacing=0.16 if rows == 2 else 0.11)
+    for name, row, col, style in _TRACES + (_NV_TRACE,)*(rows == 3):
+        fig.add_scatter(x=[], y=[], name=name, row=row, col=col, **{'mode': 'lines', **style})
     fig.update_yaxes(type='log', row=1, col=2)
+    if rows == 3: fig.update_yaxes(type='log', row=3, col=1); height = height * 3 // 2
     fig.add_hline(y=explode_ratio, line_dash='dot', line_color='#d62728', row=2, col=3, exclude_empty_subplots=False)
     fig.update_xaxes(title_text='outer step', row=2)
     fig.update_layout(height=height, template='plotly_white', margin=dict(l=50, r=20, t=40, b=40), uirevision='keep',
@@ -144,6 +151,8 @@ def chart_series(history:list,         # metric dicts from `on_step`
     series['test accuracy'] = dict(x=acc_step, y=100*column(evals, 'acc_mean'), error_y=dict(type='data', array=100*column(evals, 'acc_std')))
     series['random-real baseline'] = dict(x=acc_step, y=100*column(evals, 'baseline_mean'))
     series['real-batch accuracy'] = dict(x=step, y=100*column(history, 'meta_accuracy'))
+    measured = [m for m in history if 'normalized_variance' in m]
+    series['normalized variance'] = dict(x=column(measured, 'step'), y=column(measured, 'normalized_variance'))
     return series
 
 _EVAL_TRACES = ('test accuracy', 'random-real baseline')
@@ -157,13 +166,14 @@ def fill_figure(fig, series:dict):
 
 # %% ../nbs/10_dashboard.ipynb #801a509f
 def metric_warning(metrics:dict, explode_ratio:float=3.0) -> str:
-    "A warning for a non-finite or exploding meta-gradient in one step's metrics, else None."
+    "One step's warnings as one line (a health monitor's, then a non-finite or exploding meta-gradient), else None."
     step, norm, threshold = metrics.get('step'), metrics.get('grad_norm', 0.0), metrics.get('clip_threshold')
+    found = list(metrics.get('warnings', ()))  # added by `simple_distill.stability.HealthMonitor`
     if metrics.get('nonfinite') or not all(math.isfinite(metrics.get(k, 0.0)) for k in ('outer_loss', 'grad_norm')):
-        return f'step {step}: the meta-gradient or outer loss is NaN/Inf'
-    if threshold and norm > explode_ratio*threshold:
-        return f'step {step}: meta-gradient explosion, norm {norm:.3g} = {norm/threshold:.1f}× the clip threshold {threshold:.3g}'
-    return None
+        found.append(f'step {step}: the meta-gradient or outer loss is NaN/Inf')
+    elif threshold and norm > explode_ratio*threshold:
+        found.append(f'step {step}: meta-gradient explosion, norm {norm:.3g} = {norm/threshold:.1f}× the clip threshold {threshold:.3g}')
+    return '; '.join(found) or None
 
 # %% ../nbs/10_dashboard.ipynb #418861ab
 class StopOnInterrupt:
@@ -235,7 +245,7 @@ class Dashboard(Callback):
 @patch
 def _build_widgets(self:Dashboard):
     self.grid = widgets.Image(format='png', layout=widgets.Layout(align_self='flex-start'))  # natural size, not stretched
-    self.figure = go.FigureWidget(metrics_figure(self.explode_ratio))
+    self.figure = go.FigureWidget(metrics_figure(self.explode_ratio, normalized_variance=_measures_variance(self.run)))
     self.pause_button, self.resume_button, self.stop_button = (
         widgets.Button(description=d, icon=i, button_style=s, layout=widgets.Layout(width='100px'))
         for d, i, s in (('Pause', 'pause', ''), ('Resume', 'play', 'success'), ('Stop', 'stop', 'danger')))
@@ -265,6 +275,10 @@ def refresh_grid(self:Dashboard):
     "Redraw the image grid now (the PNG is replaced in place)."
     self.grid.value = png_bytes(grid_image(self.run, self.max_per_class))
     self._grid_time, self._grid_step = time.perf_counter(), (self.history[-1]['step'] if self.history else 0)
+
+def _measures_variance(run)->bool:
+    "Whether the run measures the normalized variance: a `NormalizedVariance` callback, or measurements in its history"
+    return any(isinstance(cb, NormalizedVariance) for cb in run.callbacks) or any('normalized_variance' in m for m in run.history)
 
 _BADGE = '<span style="background:#d62728;color:white;padding:3px 10px;border-radius:12px;font-weight:600">⚠ {}</span>{}'
 
@@ -390,7 +404,7 @@ def report_html(run, explode_ratio:float=3.0) -> str:
     if run.evals: summary.append(f"test accuracy {100*run.evals[-1]['acc_mean']:.1f} ± {100*run.evals[-1]['acc_std']:.1f}% at step {run.evals[-1]['step']}")
     warnings = [w for w in (metric_warning(m, explode_ratio) for m in run.history) if w]
     if reason == 'nonfinite': warnings.append(f'step {run.step + 1}: the meta-gradient or outer loss became NaN/Inf; the run stopped')
-    charts = pio.to_html(fill_figure(metrics_figure(explode_ratio), chart_series(run.history, run.evals)), full_html=False,
+    charts = pio.to_html(fill_figure(metrics_figure(explode_ratio, normalized_variance=_measures_variance(run)), chart_series(run.history, run.evals)), full_html=False,
                          include_plotlyjs=True, default_width='100%')
     return _REPORT.format(title=html.escape(f'simple_distill: {config.get("dataset", "")} distillation'), summary=' · '.join(summary),
                           warnings=''.join(f'<p class="warn">⚠ {html.escape(w)}</p>' for w in warnings[-20:]),
