@@ -1,4 +1,4 @@
-"""Real-browser check of the live dashboard (SPEC §6): JupyterLab + Debian's headless Chromium via Playwright.
+"""Real-browser check of the live dashboard: JupyterLab + Debian's headless Chromium via Playwright.
 
 In a temporary folder it writes a small notebook that runs a digits distillation with `distill_live`, serves it with
 JupyterLab on 127.0.0.1 (free port, empty token), opens it in Chromium, runs the cell, waits for the image grid and the

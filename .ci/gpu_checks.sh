@@ -2,7 +2,7 @@
 # The GPU figures the issues ask for, in one command on a CUDA machine with this checkout:
 #   mkdir -p data && cp ../shared/data/cifar10-jpeg.zip data/   (data/ is git-ignored; carry it to the GPU machine)
 #   bash .ci/gpu_checks.sh [OUT_DIR]
-# 1. `simple-distill bench --size full`: s/outer step and peak memory at the SPEC §4 settings, full-graph and low-memory.
+# 1. `simple-distill bench --size full`: s/outer step and peak memory at the authors' four CIFAR-10 settings, full-graph and low-memory.
 # 2. a 20-minute CIFAR-10 IPC10 RaT-BPTT run (M 60, T 200, real batch 5,000) with its accuracy curve (report.html).
 set -euo pipefail
 cd "$(dirname "$0")/.."
