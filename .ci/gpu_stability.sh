@@ -5,12 +5,14 @@
 # CIFAR-10 IPC10 at full width (ConvNet-3, 128 channels, real batch 5,000, labels learned): BPTT through 120 steps,
 # T-BPTT and RaT-BPTT with windows of 40 of 120; 3 seeds, 300 outer steps each; normalized variance from 100 real
 # examples every 50 steps; 8 networks evaluated every 100 steps. Writes table.csv, summary.csv and the Fig 3/4/11 PNGs.
+# Nine runs: expect 30-60 minutes on one H100; STEPS=100 for a shorter look. An interrupted comparison resumes where it stopped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-runs/gpu-stability}
+mkdir -p "$out"
 [ -x .venv/bin/simple-distill ] && bin=.venv/bin/ || bin=""
-python3 -c 'import torch; assert torch.cuda.is_available(), "no CUDA device: run this on the GPU machine"'
+${bin}python -c 'import torch; assert torch.cuda.is_available(), "no CUDA device: run this on the GPU machine"'
 ${bin}simple-distill compare --preset cifar10-ipc10 --dataset data/cifar10-jpeg.zip --device cuda --real-batch 5000 \
-    --n-unroll 120 --n-back 40 --steps 300 --checkpoint-every 100 \
+    --n-unroll 120 --n-back 40 --steps "${STEPS:-300}" --checkpoint-every 100 \
     --method 'BPTT:schedule=bptt' --method 'T-BPTT:schedule=truncated_bptt' --method 'RaT-BPTT:schedule=rat_bptt' \
-    --seeds 0,1,2 --eval-models 8 --nv-every 50 --nv-samples 100 --out-dir "$out" | tee "$out.txt"
+    --seeds 0,1,2 --eval-models 8 --eval-every 100 --nv-every 50 --nv-samples 100 --out-dir "$out" | tee "$out.txt"

@@ -112,16 +112,17 @@ def make_config(preset:str=None, **overrides) -> DistillConfig:
 @dataclass
 class EMAClipper:
     "Clip a gradient at `factor` times the EMA of its (pre-clipping) Frobenius norm (or, by `mode`, normalise it or pass it on)."
+    # in every mode the returned threshold is factor × EMA, so a dashboard's explosion alarm means the same thing
     decay:float=0.9    # EMA decay d
     factor:float=2.0   # clip threshold as a multiple of the EMA
     mode:str='ema'     # 'ema': clip at factor × EMA; 'normalize': scale to norm 1; 'off': unchanged (the EMA is still tracked)
     ema:float=None     # current EMA of the norm (None before the first step)
     def __call__(self, grad:torch.Tensor) -> tuple:
-        "Returns (clipped gradient, norm before, norm after, threshold)."
+        "Returns (clipped gradient, norm before, norm after, factor × EMA)."
         norm = grad.norm().item()
         self.ema = norm if self.ema is None else self.decay*self.ema + (1-self.decay)*norm
-        threshold = dict(ema=self.factor*self.ema, normalize=1.0, off=math.inf)[self.mode]
-        scale = 1.0 if norm == 0 else 1/norm if self.mode == 'normalize' else min(1.0, threshold/norm)
+        threshold = self.factor*self.ema
+        scale = 1.0 if norm == 0 else 1/norm if self.mode == 'normalize' else min(1.0, threshold/norm) if self.mode == 'ema' else 1.0
         return grad*scale, norm, norm*scale, threshold
 
 # %% ../nbs/05_distill.ipynb #0e3a5d2f
@@ -158,7 +159,7 @@ class SingleProcess:
     def sum_(self, tensors:list) -> list: return tensors     # sum each tensor over processes, in place
     def any(self, flag:bool) -> bool: return flag            # True on every process when it is True on one
     def gather(self, values:list) -> list: return list(values) # every process's values, in rank order
-    def check_identical(self, tensor, what:str): pass        # raise when processes hold different values
+    def check_identical(self, tensors:dict, what:str): pass  # raise when processes hold different values
 
 # %% ../nbs/05_distill.ipynb #67cc13fe
 class CheckpointError(RuntimeError): "A checkpoint that cannot be read or does not match the run."
@@ -211,6 +212,7 @@ class DistillRun:
         self._running.set()
         self.comm.attach(self)
         if resume and self.checkpoint_path.exists(): self.load_checkpoint()
+        self.comm.check_identical(self._shared_state(), 'the starting states (step and synthetic set)')  # e.g. a checkpoint only one process could see
 
     @property
     def out_dir(self) -> Path: return Path(self.config.out_dir)
@@ -238,14 +240,15 @@ def outer_step(run:DistillRun) -> dict:
     c, syn, start_time = run.config, run.synthetic, time.perf_counter()
     model = run.fresh_model()
     idx = run.sampler.sample().to(run.device)
+    real_images, real_labels = run.real_images[idx], run.real_labels[idx]
     result = meta_gradient(run.schedule, run.step, run.generator, model=model, images=syn.images, labels=syn.labels,
-                                          real_images=run.real_images[idx], real_labels=run.real_labels[idx], inner_opt=run.inner_opt,
+                                          real_images=real_images, real_labels=real_labels, inner_opt=run.inner_opt,
                                           batch_size=run.inner_batch, augment=c.augment, engine=c.engine, segment=c.segment,
                                           real_chunk=c.real_chunk, real_rows=run.comm.real_rows(len(idx)))
     run._combine_shares(result)
     start, stop = result.window
     hook_start = time.perf_counter()
-    inspected = run._inspect_meta_gradient(model, run.real_images[idx], run.real_labels[idx], result)
+    inspected = run._inspect_meta_gradient(model, real_images, real_labels, result)
     hook_seconds = time.perf_counter() - hook_start
     grads = [result.grad_images] + ([result.grad_labels] if c.learn_labels else [])
     if not math.isfinite(result.meta_loss) or not all(torch.isfinite(g).all() for g in grads):
@@ -261,6 +264,11 @@ def outer_step(run:DistillRun) -> dict:
     return dict(step=run.step, outer_loss=result.meta_loss, grad_norm=norm, grad_norm_clipped=clipped_norm, clip_threshold=threshold,
                 meta_accuracy=result.meta_accuracy, window_start=start, window_stop=stop, n_unroll_max=c.n_unroll,
                 seconds=time.perf_counter()-start_time-hook_seconds, hook_seconds=hook_seconds, **inspected)
+
+@patch
+def _shared_state(run:DistillRun) -> dict:
+    "What every process of a run must hold identically: the step and the synthetic set"
+    return dict(step=torch.tensor(run.step), images=run.synthetic.images, labels=run.synthetic.labels)
 
 @patch
 def _combine_shares(run:DistillRun, result):
@@ -291,7 +299,7 @@ def state_dict(run:DistillRun) -> dict:
 @patch
 def save_checkpoint(run:DistillRun) -> Path:
     "Write `checkpoint.pt` in `out_dir` atomically and tell the callbacks (in a distributed run, rank 0 writes)."
-    run.comm.check_identical(run.synthetic.images, 'the synthetic images')  # ranks that drifted apart must not checkpoint
+    run.comm.check_identical(run._shared_state(), 'the synthetic sets')  # processes that drifted apart must not checkpoint
     if not run.comm.writer: return None
     path = write_atomically(run.checkpoint_path, lambda f: torch.save(run.state_dict(), f))
     run._emit('on_checkpoint', path)
@@ -352,7 +360,8 @@ class _StopOnSignal:
         print(f'\n{signal.Signals(signum).name}: stopping after this step and writing a checkpoint (Ctrl-C again to abort at once).', flush=True)
         self.run.stop()
     def __exit__(self, *exc):
-        for s, handler in self.previous.items(): signal.signal(s, handler)
+        for s, handler in self.previous.items():
+            if handler is not None: signal.signal(s, handler)  # None: a handler installed from C, which Python cannot reinstall
 
 @patch
 def run(self:DistillRun) -> str:

@@ -294,7 +294,7 @@ def train_on_distilled(source,                 # path of a saved set, a Distille
 
 # %% ../nbs/06_evaluate.ipynb #ecb767ed
 def _shared_accuracies(run, n_models:int, evaluate)->Tensor:
-    "Accuracies of `n_models` networks; in a distributed run each process trains every world-size-th one (`evaluate(n, rank)` trains n)"
+    "Accuracies of `n_models` networks; in a distributed run each process trains its share, drawn from seed + rank (`evaluate(n, rank)` trains n)"
     comm = getattr(run, 'comm', None)
     rank, world = (comm.rank, comm.world_size) if comm is not None else (0, 1)
     local = len(range(rank, n_models, world))

@@ -196,6 +196,11 @@ def _backprop_segments(forward, inner_opt, checkpoints:list, stop:int, adjoint:t
     return totals
 
 # %% ../nbs/03_unroll.ipynb #2450b47e
+def _drawn_for(augmentation:AugmentationParams|None)->int|None:
+    "How many images the draws are for (None: no augmentation)"
+    if augmentation is None: return None
+    return len(augmentation.flip if augmentation.flip is not None else augmentation.degrees)
+
 def _augmentation_rows(augmentation:AugmentationParams|None, rows:slice)->AugmentationParams|None:
     "The draws of `augmentation` for images `rows` (every draw is per image)"
     if augmentation is None: return None
@@ -246,9 +251,9 @@ def unroll(model:nn.Module,      # freshly initialised network: θ₀ is a copy 
     start, stop = _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, segment, real_chunk, real_rows)
     forward = functional_forward(model, engine)
     if plan is None: plan = make_plan(stop, len(images), batch_size, len(real_images), generator, augment, images.device)
-    elif len(plan.batches) < stop or plan.batches.shape[1] != batch_size:
-        raise ValueError(f"the plan covers {len(plan.batches)} steps of {plan.batches.shape[1]} images but the window needs {stop} of {batch_size}: "
-                         "replay a plan with the window and batch size it was drawn for")
+    elif len(plan.batches) < stop or plan.batches.shape[1] != batch_size or _drawn_for(plan.real_augmentation) not in (None, len(real_images)):
+        raise ValueError(f"the plan covers {len(plan.batches)} steps of {plan.batches.shape[1]} images but the window needs {stop} of {batch_size} "
+                         f"(or its real-batch draws are for another batch than these {len(real_images)}): replay a plan with the window and batches it was drawn for")
     learn_labels = labels.requires_grad
     images = images if images.requires_grad else images.detach().requires_grad_()
     inputs = (images, labels) if learn_labels else (images,)
