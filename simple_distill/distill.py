@@ -162,7 +162,11 @@ class SingleProcess:
     def check_identical(self, tensors:dict, what:str): pass  # raise when processes hold different values
 
 # %% ../nbs/05_distill.ipynb #67cc13fe
-class CheckpointError(RuntimeError): "A checkpoint that cannot be read or does not match the run."
+class CheckpointError(RuntimeError):
+    "A checkpoint that cannot be read or does not match the run; `problem` says what, the message adds the fix in Python's terms"
+    def __init__(self, problem:str):
+        self.problem = problem
+        super().__init__(f'{problem} Nothing was overwritten: pass resume=False to start over in this out_dir, or choose another out_dir.')
 
 def read_checkpoint(path) -> dict:
     "Load a checkpoint written by `DistillRun`, with a clear error when it is missing, corrupted or foreign."
@@ -170,10 +174,9 @@ def read_checkpoint(path) -> dict:
     if not path.exists(): raise FileNotFoundError(f'no checkpoint at {path}')
     try: state = torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:
-        raise CheckpointError(f'checkpoint {path} is corrupted or unreadable ({type(e).__name__}: {e}). '
-                              'Nothing was overwritten: move the file away to start afresh, or pass resume=False with another out_dir.') from e
+        raise CheckpointError(f'checkpoint {path} is corrupted or unreadable ({type(e).__name__}: {e}).') from e
     if not isinstance(state, dict) or state.get('format') != 'simple_distill.checkpoint':
-        raise CheckpointError(f'{path} is not a simple_distill checkpoint: point out_dir elsewhere')
+        raise CheckpointError(f'{path} is not a simple_distill checkpoint.')
     return state
 
 # %% ../nbs/05_distill.ipynb #aef495d8
@@ -314,8 +317,8 @@ def load_checkpoint(run:DistillRun, path=None):
     saved = {**asdict(DistillConfig()), **state['config']}  # a field added since the checkpoint was written counts as its default
     resumable = _RESUMABLE_CHANGES - ({'steps'} if run.schedule.options.get('n_steps') else set())  # it paces that schedule's window
     changed = sorted(k for k in set(saved) | set(now) if saved.get(k) != now.get(k) and k not in resumable)
-    if changed: raise CheckpointError(f'{path} was written by a run with other settings ({", ".join(f"{k}: {saved.get(k)!r} -> {now.get(k)!r}" for k in changed)}). '
-                                      'Use the same settings to resume, or another out_dir to start a new run.')
+    if changed: raise CheckpointError(f'{path} was written by a run with other settings ({", ".join(f"{k}: {saved.get(k)!r} -> {now.get(k)!r}" for k in changed)}): '
+                                      'use the same settings to resume.')
     run.synthetic.load_state_dict({k: v.to(run.device, run.dtype) if v.is_floating_point() else v.to(run.device) for k, v in state['synthetic'].items()})
     run.meta_optimizer.load_state_dict(state['meta_optimizer'])
     run.clipper.ema, run.step = state['clip_ema'], state['step']
