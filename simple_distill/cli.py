@@ -138,6 +138,6 @@ def main(argv:list=None):
         for name, summary in SUMMARIES.items(): print(f'  {name:<9} {summary}')
         return
     if argv[0] not in COMMANDS: sys.exit(f"error: unknown command {argv[0]!r}: choose one of {', '.join(COMMANDS)}")
-    COMMANDS[argv[0]](argv[1:])  # the result is for Python callers; the console script's exit status stays 0
+    user_errors(lambda: COMMANDS[argv[0]](argv[1:]))  # one-line errors for every command; the console script's exit status stays 0 on success
 
 if __name__ == '__main__' and '__file__' in globals(): main()  # `python -m simple_distill.cli` (as torchrun starts each process), not this notebook
