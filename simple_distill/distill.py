@@ -42,7 +42,8 @@ class DistillConfig:
     resample_every:int=10       # keep each random window for this many outer steps
     inner_optimizer:str='adam'  # 'adam' or 'sgd'
     inner_lr:float=1e-3         # inner-loop learning rate
-    inner_batch:int=None        # synthetic images per inner step (default: all, at most 100)
+    inner_batch:int=None        # synthetic images per inner step, drawn at random (default: all, at most 100)
+    batch_per_class:int=None    # class-balanced inner steps: this many synthetic images of every class (the authors': 10 for CIFAR-10, 1 for CIFAR-100)
     real_batch:int=5000         # real images per outer step, class-balanced
     meta_lr:float=1e-3          # Adam learning rate on the images
     label_lr:float=1e-4         # Adam learning rate on the soft labels (lower than the images')
@@ -63,7 +64,8 @@ class DistillConfig:
 
 # %% ../nbs/05_distill.ipynb #81517f27
 def _paper(dataset, ipc, n_back, n_unroll, learn_labels):
-    return dict(dataset=dataset, images_per_class=ipc, n_back=n_back, n_unroll=n_unroll, learn_labels=learn_labels)
+    return dict(dataset=dataset, images_per_class=ipc, n_back=n_back, n_unroll=n_unroll, learn_labels=learn_labels,
+                batch_per_class=10 if dataset == 'cifar10' else 1)
 
 PRESETS = {
     'cifar10-ipc1':   _paper('cifar10', 1, 60, 200, False),
@@ -72,7 +74,8 @@ PRESETS = {
     'cifar100-ipc1':  _paper('cifar100', 1, 100, 300, True),
     'cifar100-ipc10': _paper('cifar100', 10, 100, 300, True),
     'cifar100-ipc50': _paper('cifar100', 50, 100, 300, True),
-    'cifar10-cpu':    dict(dataset='cifar10', images_per_class=10, width=32, n_back=20, n_unroll=60, real_batch=1000, learn_labels=True),
+    'cifar10-cpu':    dict(dataset='cifar10', images_per_class=10, width=32, n_back=20, n_unroll=60, real_batch=1000, learn_labels=True,
+                           batch_per_class=10),
     'digits':         dict(dataset='digits', images_per_class=1, width=32, n_back=20, n_unroll=60, real_batch=500,
                            meta_lr=1e-2, resample_every=1, steps=300, checkpoint_every=100),
 }
@@ -97,6 +100,8 @@ def validate_config(config:DistillConfig) -> DistillConfig:
     if c.segment is not None and c.segment < 1: _fail(f'segment must be a positive integer or None, got {c.segment!r}')
     if c.real_chunk is not None and c.real_chunk < 1: _fail(f'real_chunk must be a positive integer or None, got {c.real_chunk!r}')
     if c.inner_batch is not None and c.inner_batch < 1: _fail(f'inner_batch must be a positive integer or None, got {c.inner_batch!r}')
+    if c.batch_per_class is not None and c.batch_per_class < 1: _fail(f'batch_per_class must be a positive integer or None, got {c.batch_per_class!r}')
+    if c.batch_per_class is not None and c.inner_batch is not None: _fail('give inner_batch (random) or batch_per_class (class-balanced), not both')
     if str(c.device).startswith('cuda') and not torch.cuda.is_available(): _fail(f"device {c.device!r} asked for but CUDA is not available: use device='cpu'")
     return c
 
@@ -117,18 +122,21 @@ class EMAClipper:
     factor:float=2.0   # clip threshold as a multiple of the EMA
     mode:str='ema'     # 'ema': clip at factor × EMA; 'normalize': scale to norm 1; 'off': unchanged (the EMA is still tracked)
     ema:float=None     # current EMA of the norm (None before the first step)
-    def __call__(self, grad:torch.Tensor) -> tuple:
-        "Returns (clipped gradient, norm before, norm after, factor × EMA)."
-        norm = grad.norm().item()
+    def __call__(self, grads:list) -> tuple:
+        "Returns (clipped gradients, norm before, norm after, factor × EMA); the norm is that of all `grads` together."
+        norm = torch.cat([g.reshape(-1) for g in grads]).norm().item()
         self.ema = norm if self.ema is None else self.decay*self.ema + (1-self.decay)*norm
         threshold = self.factor*self.ema
         scale = 1.0 if norm == 0 else 1/norm if self.mode == 'normalize' else min(1.0, threshold/norm) if self.mode == 'ema' else 1.0
-        return grad*scale, norm, norm*scale, threshold
+        return [g*scale for g in grads], norm, norm*scale, threshold
 
 # %% ../nbs/05_distill.ipynb #0e3a5d2f
 class Callback:
     "Base class: override any of these hooks."
     all_ranks:bool = False  # in a distributed run, hooks run on rank 0 only unless this is True
+    state_key:str = None    # set it to have `state_dict()` saved in every checkpoint and `load_state_dict` called on resume
+    def state_dict(self) -> dict: return {}           # tensors, numbers, strings, lists and dicts only (checkpoints load weights_only)
+    def load_state_dict(self, state:dict): pass       # called before on_start when a run resumes
     def on_start(self, run): pass
     def on_meta_gradient(self, run, event:dict): pass # before clipping and the update: step, window, outer_loss, grad_images, grad_labels,
                                                     # and what replays the unroll (model, real_images, real_labels, plan); may return
@@ -184,10 +192,19 @@ _RESUMABLE_CHANGES = {'steps', 'checkpoint_every', 'out_dir', 'device', 'data_ro
 
 class NonFiniteMetaGradient(FloatingPointError): "A meta-gradient or outer loss that is NaN or infinite."
 
+def _check_start(synthetic:SyntheticSet, c:DistillConfig, d:ImageDataset) -> SyntheticSet:
+    "A given starting set, checked against the run's config and data"
+    have = (synthetic.num_classes, len(synthetic) // synthetic.num_classes, synthetic.image_shape, synthetic.learn_labels)
+    want = (d.num_classes, c.images_per_class, d.image_shape, c.learn_labels)
+    if have != want: _fail(f'the starting synthetic set (classes, images per class, image shape, learned labels) = {have} does not match the run\'s {want}: '
+                           'build it for this data set and config')
+    return synthetic
+
 class DistillRun:
     "One distillation: state, `outer_step`, and a `run` loop with callbacks, checkpoints, pause and stop."
     def __init__(self, config:DistillConfig, dataset:ImageDataset=None, callbacks=(), resume:bool=True,
-                 communicator=None):  # how this process shares the run (None: `SingleProcess`)
+                 communicator=None,   # how this process shares the run (None: `SingleProcess`)
+                 synthetic:SyntheticSet=None): # the set to start from (Boost-DD's grown set); None: drawn from the seed
         self.config = c = validate_config(config)
         self.comm = communicator or SingleProcess()
         self.dataset = dataset if dataset is not None else load_dataset(c.dataset, root=c.data_root, zca=c.zca)
@@ -197,16 +214,15 @@ class DistillRun:
             torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = c.tf32
         self.generator = torch.Generator().manual_seed(c.seed)
         d = self.dataset
-        self.synthetic = SyntheticSet(d.num_classes, c.images_per_class, d.image_shape, learn_labels=c.learn_labels,
-                                      generator=self.generator).to(self.device, self.dtype)
-        groups = [dict(params=[self.synthetic.images], lr=c.meta_lr)]
-        if c.learn_labels: groups.append(dict(params=[self.synthetic.labels], lr=c.label_lr))
-        self.meta_optimizer = torch.optim.Adam(groups)
+        self.synthetic = (_check_start(synthetic, c, d) if synthetic is not None else SyntheticSet(
+            d.num_classes, c.images_per_class, d.image_shape, learn_labels=c.learn_labels, generator=self.generator)).to(self.device, self.dtype)
+        self.meta_optimizer = torch.optim.Adam(self.synthetic.meta_parameters(c.meta_lr, c.label_lr))
         self.clipper = EMAClipper(c.clip_decay, c.clip_factor, c.clip_mode)
         self.schedule = make_schedule(c.schedule, n_unroll=c.n_unroll, n_back=c.n_back, resample_every=c.resample_every,
                                       n_steps=c.steps, direction=c.direction)
         self.inner_opt = InnerOptimizer(name=c.inner_optimizer, lr=c.inner_lr)
-        self.inner_batch = c.inner_batch or min(len(self.synthetic.images), 100)
+        self.inner_batch = (d.num_classes * min(c.batch_per_class, c.images_per_class) if c.batch_per_class
+                            else c.inner_batch or min(len(self.synthetic), 100))
         self.real_images = d.train_images.to(self.device, self.dtype)
         self.real_labels = d.train_labels.to(self.device)
         self.sampler = ClassBalancedSampler(d.train_labels, min(c.real_batch, len(d.train_labels)), generator=self.generator)
@@ -244,10 +260,12 @@ def outer_step(run:DistillRun) -> dict:
     model = run.fresh_model()
     idx = run.sampler.sample().to(run.device)
     real_images, real_labels = run.real_images[idx], run.real_labels[idx]
-    result = meta_gradient(run.schedule, run.step, run.generator, model=model, images=syn.images, labels=syn.labels,
-                                          real_images=real_images, real_labels=real_labels, inner_opt=run.inner_opt,
-                                          batch_size=run.inner_batch, augment=c.augment, engine=c.engine, segment=c.segment,
-                                          real_chunk=c.real_chunk, real_rows=run.comm.real_rows(len(idx)))
+    images, labels = syn.materialize()
+    result = meta_gradient(run.schedule, run.step, run.generator, model=model, images=images, labels=labels,
+                           real_images=real_images, real_labels=real_labels, inner_opt=run.inner_opt,
+                           batch_size=run.inner_batch, augment=c.augment, engine=c.engine, segment=c.segment,
+                           real_chunk=c.real_chunk, real_rows=run.comm.real_rows(len(idx)),
+                           class_ids=syn.class_ids if c.batch_per_class else None)
     run._combine_shares(result)
     start, stop = result.window
     hook_start = time.perf_counter()
@@ -258,8 +276,7 @@ def outer_step(run:DistillRun) -> dict:
         raise NonFiniteMetaGradient(f'outer step {run.step+1}: the outer loss or a meta-gradient is NaN/Inf (loss {result.meta_loss}). '
                                     'The synthetic set was not updated and the last checkpoint is kept. Lower meta_lr, shorten n_back, '
                                     "or use dtype='float64' to locate the overflow.")
-    syn.images.grad, norm, clipped_norm, threshold = run.clipper(result.grad_images)
-    if c.learn_labels: syn.labels.grad = result.grad_labels
+    norm, clipped_norm, threshold = run._clipped_meta_gradients((images, labels), result)
     run.meta_optimizer.step()
     run.meta_optimizer.zero_grad(set_to_none=True)
     syn.clamp_labels_()
@@ -267,6 +284,15 @@ def outer_step(run:DistillRun) -> dict:
     return dict(step=run.step, outer_loss=result.meta_loss, grad_norm=norm, grad_norm_clipped=clipped_norm, clip_threshold=threshold,
                 meta_accuracy=result.meta_accuracy, window_start=start, window_stop=stop, n_unroll_max=c.n_unroll,
                 seconds=time.perf_counter()-start_time-hook_seconds, hook_seconds=hook_seconds, **inspected)
+
+@patch
+def _clipped_meta_gradients(run:DistillRun, materialized:tuple, result) -> tuple:
+    "Pass the meta-gradients to the learned blocks and clip their images' gradients together; returns (norm, clipped norm, threshold)"
+    run.synthetic.set_meta_gradients(materialized, (result.grad_images, result.grad_labels))
+    learned = run.synthetic.learned_image_blocks()
+    clipped, norm, clipped_norm, threshold = run.clipper([p.grad for p in learned])
+    for p, g in zip(learned, clipped): p.grad = g
+    return norm, clipped_norm, threshold
 
 @patch
 def _shared_state(run:DistillRun) -> dict:
@@ -294,10 +320,11 @@ def _inspect_meta_gradient(run:DistillRun, model, real_images, real_labels, resu
 def state_dict(run:DistillRun) -> dict:
     "Everything needed to continue the run exactly."
     return dict(format='simple_distill.checkpoint', version=simple_distill.__version__, config=asdict(run.config), step=run.step,
-                synthetic={k: v.detach().cpu() for k, v in run.synthetic.state_dict().items()},
+                synthetic={k: v.detach().cpu() if torch.is_tensor(v) else v for k, v in run.synthetic.state_dict().items()},
                 meta_optimizer=run.meta_optimizer.state_dict(), clip_ema=run.clipper.ema, generator=run.generator.get_state(),
                 schedule=run.schedule.state_dict(),
-                history=run.history, evals=run.evals, dataset=run.dataset.metadata())
+                history=run.history, evals=run.evals, dataset=run.dataset.metadata(),
+                callbacks={cb.state_key: cb.state_dict() for cb in run.callbacks if getattr(cb, 'state_key', None)})
 
 @patch
 def save_checkpoint(run:DistillRun) -> Path:
@@ -319,12 +346,21 @@ def load_checkpoint(run:DistillRun, path=None):
     changed = sorted(k for k in set(saved) | set(now) if saved.get(k) != now.get(k) and k not in resumable)
     if changed: raise CheckpointError(f'{path} was written by a run with other settings ({", ".join(f"{k}: {saved.get(k)!r} -> {now.get(k)!r}" for k in changed)}): '
                                       'use the same settings to resume.')
-    run.synthetic.load_state_dict({k: v.to(run.device, run.dtype) if v.is_floating_point() else v.to(run.device) for k, v in state['synthetic'].items()})
+    keyed = {cb.state_key: cb for cb in run.callbacks if getattr(cb, 'state_key', None)}
+    unclaimed = sorted(set(state.get('callbacks', {})) - set(keyed))
+    if unclaimed: raise CheckpointError(f'{path} was written by a run with callbacks that keep state ({", ".join(unclaimed)}) that this run lacks: add them to resume.')
+    run.synthetic.load_state_dict({k: _to_run(run, v) for k, v in state['synthetic'].items()})
     run.meta_optimizer.load_state_dict(state['meta_optimizer'])
     run.clipper.ema, run.step = state['clip_ema'], state['step']
     run.generator.set_state(state['generator'])
     run.schedule.load_state_dict(state['schedule'])
     run.history, run.evals = list(state['history']), list(state['evals'])
+    for key, saved in state.get('callbacks', {}).items(): keyed[key].load_state_dict(saved)
+
+def _to_run(run:DistillRun, value):
+    "A saved value on the run's device (floating-point tensors in its dtype)"
+    if not torch.is_tensor(value): return value
+    return value.to(run.device, run.dtype) if value.is_floating_point() else value.to(run.device)
 
 @patch
 def export(run:DistillRun, path=None) -> Path:
@@ -401,11 +437,12 @@ def distill(config=None,           # a `DistillConfig`, a preset name from `PRES
             resume:bool=True,      # continue from `out_dir/checkpoint.pt` when it exists
             background:bool=False, # run in a daemon thread and return at once (for dashboards)
             communicator=None,     # this process's share of a distributed run (`simple_distill.distributed`); None: alone
+            synthetic:SyntheticSet=None, # the set to start from (e.g. Boost-DD's grown set); None: drawn from the seed
             **overrides) -> DistillRun:
     "Distill a data set; see `DistillConfig` for every option."
     if not isinstance(config, DistillConfig): config = make_config(config, **overrides)
     elif overrides: config = validate_config(dataclasses.replace(config, **overrides))
-    run = DistillRun(config, dataset, callbacks, resume=resume, communicator=communicator)
+    run = DistillRun(config, dataset, callbacks, resume=resume, communicator=communicator, synthetic=synthetic)
     if not background: run.run(); return run
     def target():
         try: run.run()

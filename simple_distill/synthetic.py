@@ -4,11 +4,12 @@
 
 # %% ../nbs/02_synthetic.ipynb #6408dc63
 from __future__ import annotations
-import hashlib, json
+import dataclasses, hashlib, itertools, json
 from dataclasses import asdict, dataclass, is_dataclass
 from pathlib import Path
 import torch
 import torch.nn.functional as F
+from fastcore.basics import patch
 from safetensors import SafetensorError, safe_open
 from safetensors.torch import save as safetensors_bytes
 from torch import Tensor, nn
@@ -16,37 +17,116 @@ from . import __version__
 from .data import ImageDataset, ZCA, write_atomically
 
 # %% auto #0
-__all__ = ['DISTILLED_FORMAT', 'DISTILLED_FORMAT_VERSION', 'SyntheticSet', 'save_distilled', 'DistilledSet', 'load_distilled']
+__all__ = ['DISTILLED_FORMAT', 'DISTILLED_FORMAT_VERSION', 'unit_norm_images', 'SyntheticSet', 'save_distilled', 'DistilledSet',
+           'load_distilled']
 
 # %% ../nbs/02_synthetic.ipynb #71fd3459
+def unit_norm_images(n:int,                 # number of images
+                     image_shape:tuple,     # (C,H,W)
+                     generator:torch.Generator|None=None)->Tensor:
+    "`n` images drawn from N(0, 1), each scaled to L2 norm 1"
+    images = torch.randn(n, *image_shape, generator=generator, device=generator.device if generator is not None else 'cpu')
+    return images / images.flatten(1).norm(dim=1).view(-1, *[1] * len(image_shape))
+
+# %% ../nbs/02_synthetic.ipynb #5d73f546
 class SyntheticSet(nn.Module):
-    "Distilled images [n,C,H,W] and soft labels [n,K] as parameters, ordered class by class"
+    "Distilled images [n,C,H,W] and soft labels [n,K], learned in blocks of images per class, each block at its own rate"
     def __init__(self, num_classes:int,        # K
-                 images_per_class:int,         # IPC
+                 images_per_class:int,         # IPC of the first block
                  image_shape:tuple,            # (C,H,W)
-                 learn_labels:bool=False,      # labels require grad (the paper: CIFAR-10 IPC10/50, all CIFAR-100)
+                 learn_labels:bool=False,      # labels are learned too (the paper: CIFAR-10 IPC10/50, all CIFAR-100)
                  generator:torch.Generator|None=None): # draws the initial images
         super().__init__()
         if num_classes < 1 or images_per_class < 1:
             raise ValueError(f"need at least one class and one image per class, got num_classes={num_classes}, images_per_class={images_per_class}")
-        class_ids = torch.arange(num_classes).repeat_interleave(images_per_class)
-        images = torch.randn(len(class_ids), *image_shape, generator=generator, device=generator.device if generator is not None else 'cpu')
-        images = images / images.flatten(1).norm(dim=1).view(-1, *[1] * len(image_shape))
-        self.images = nn.Parameter(images)
-        self.labels = nn.Parameter(F.one_hot(class_ids, num_classes).float().to(images.device), requires_grad=learn_labels)
-        self.register_buffer('class_ids', class_ids.to(images.device))
-        self.register_buffer('block_ids', torch.zeros_like(self.class_ids))
+        self.num_classes, self.image_shape, self.learn_labels = num_classes, tuple(image_shape), learn_labels
+        self.image_blocks, self.label_blocks, self.block_rates = nn.ParameterList(), nn.ParameterList(), []
+        self.register_buffer('class_ids', torch.zeros(0, dtype=torch.long))
+        self.register_buffer('block_ids', torch.zeros(0, dtype=torch.long))
+        self.register_load_state_dict_pre_hook(_upgrade_single_tensor_state)
+        self.add_block(images_per_class, generator)
 
+    def __len__(self)->int: return len(self.class_ids)
     @property
-    def num_classes(self)->int: return self.labels.shape[1]
-    @property
-    def learn_labels(self)->bool: return self.labels.requires_grad
-    def __len__(self)->int: return len(self.images)
+    def blocks(self)->int: return len(self.image_blocks)
+    def get_extra_state(self)->dict: return dict(block_rates=list(self.block_rates))
+    def set_extra_state(self, state:dict): self.set_block_rates(state['block_rates'])
 
-    def clamp_labels_(self)->SyntheticSet:
-        "Clamp soft labels at >= 0 in place (after each meta step)"
-        with torch.no_grad(): self.labels.clamp_(min=0)
-        return self
+# %% ../nbs/02_synthetic.ipynb #0b6b9b49
+@patch
+def add_block(self:SyntheticSet, images_per_class:int, # images per class in the new block
+              generator:torch.Generator|None=None)->SyntheticSet:
+    "Append a block of new images (class by class) at rate 1; returns the set"
+    if images_per_class < 1: raise ValueError(f"a block needs at least one image per class, got images_per_class={images_per_class}")
+    class_ids = torch.arange(self.num_classes).repeat_interleave(images_per_class)
+    images = unit_norm_images(len(class_ids), self.image_shape, generator)
+    like = self.image_blocks[0] if self.blocks else images
+    self.image_blocks.append(nn.Parameter(images.to(like.device, like.dtype)))
+    self.label_blocks.append(nn.Parameter(F.one_hot(class_ids, self.num_classes).to(like.device, like.dtype), requires_grad=self.learn_labels))
+    self.class_ids = torch.cat([self.class_ids, class_ids.to(self.class_ids.device)])
+    self.block_ids = torch.cat([self.block_ids, torch.full_like(class_ids, self.blocks - 1).to(self.block_ids.device)])
+    return self.set_block_rates(self.block_rates + [1.0])
+
+# %% ../nbs/02_synthetic.ipynb #ebe0c34d
+@patch
+def set_block_rates(self:SyntheticSet, rates:list)->SyntheticSet:
+    "Meta-learning rate of each block, as a multiple of the run's (0: frozen)"
+    rates = [float(r) for r in rates]
+    if len(rates) != self.blocks or any(not 0 <= r < float('inf') for r in rates):
+        raise ValueError(f"give one finite rate >= 0 per block ({self.blocks} blocks), got {rates}")
+    self.block_rates = rates
+    for rate, images, labels in zip(rates, self.image_blocks, self.label_blocks):
+        images.requires_grad_(rate > 0)
+        labels.requires_grad_(rate > 0 and self.learn_labels)
+    return self
+
+# %% ../nbs/02_synthetic.ipynb #da32edab
+def _joined(blocks:nn.ParameterList)->Tensor: return blocks[0] if len(blocks) == 1 else torch.cat(tuple(blocks))
+
+@patch
+def materialize(self:SyntheticSet)->tuple:
+    "(images [n,C,H,W], labels [n,K]) an inner step trains on, differentiable with respect to the learned blocks"
+    return _joined(self.image_blocks), _joined(self.label_blocks)
+
+SyntheticSet.images = property(lambda self: _joined(self.image_blocks), doc="[n,C,H,W] the materialised images (read them; write through `image_blocks`)")
+SyntheticSet.labels = property(lambda self: _joined(self.label_blocks), doc="[n,K] the materialised labels (read them; write through `label_blocks`)")
+
+# %% ../nbs/02_synthetic.ipynb #1ccba1d7
+@patch
+def meta_parameters(self:SyntheticSet, image_lr:float, # the run's meta-learning rate on images
+                    label_lr:float)->list:             # the run's meta-learning rate on labels
+    "Adam parameter groups: each learned block's images (then labels, when learned) at its rate times the run's lr"
+    learned = [(rate, i) for i, rate in enumerate(self.block_rates) if rate > 0]
+    groups = [dict(params=[self.image_blocks[i]], lr=rate * image_lr) for rate, i in learned]
+    if self.learn_labels: groups += [dict(params=[self.label_blocks[i]], lr=rate * label_lr) for rate, i in learned]
+    return groups
+
+# %% ../nbs/02_synthetic.ipynb #84ade536
+@patch
+def set_meta_gradients(self:SyntheticSet, materialized:tuple, # (images, labels) from `materialize`
+                       grads:tuple):                          # their meta-gradients (None where not learned)
+    "Back-propagate meta-gradients of the materialised set into the `.grad` of the learned blocks"
+    pairs = [(t, g) for t, g in zip(materialized, grads) if g is not None and t.requires_grad]
+    torch.autograd.backward([t for t, _ in pairs], [g for _, g in pairs])
+
+@patch
+def learned_image_blocks(self:SyntheticSet)->list:
+    "The image tensors the meta-optimizer updates (blocks with a rate > 0)"
+    return [p for p, rate in zip(self.image_blocks, self.block_rates) if rate > 0]
+
+# %% ../nbs/02_synthetic.ipynb #6ef33f20
+@patch
+def clamp_labels_(self:SyntheticSet)->SyntheticSet:
+    "Clamp soft labels at >= 0 in place (after each meta step)"
+    with torch.no_grad():
+        for labels in self.label_blocks: labels.clamp_(min=0)
+    return self
+
+def _upgrade_single_tensor_state(module, state_dict, prefix, *args):
+    "Read a state written when the set was one `images` and one `labels` tensor (before blocks)"
+    for old, new in (('images', 'image_blocks.0'), ('labels', 'label_blocks.0')):
+        if prefix + old in state_dict: state_dict[prefix + new] = state_dict.pop(prefix + old)
+    state_dict.setdefault(prefix + '_extra_state', dict(block_rates=[1.0]))
 
 # %% ../nbs/02_synthetic.ipynb #9e6578e9
 DISTILLED_FORMAT = 'simple_distill.distilled'  # the header's 'format' tag
@@ -62,6 +142,17 @@ def _tensor_checksum(tensors:dict)->str:
     return digest.hexdigest()
 
 # %% ../nbs/02_synthetic.ipynb #3fe2e6c7
+def _write_distilled(path:Path, tensors:dict, zca:ZCA|None, **fields)->Path:
+    "Write `tensors` (and the ZCA state) with the header `fields` as one distilled-set file, atomically"
+    if zca is not None: tensors = {**tensors, **{f'zca.{k}': v for k, v in zca.state_dict().items()}}
+    tensors = {k: v.detach().to('cpu', copy=True).contiguous() for k, v in tensors.items()}
+    metadata = dict(format=DISTILLED_FORMAT, format_version=DISTILLED_FORMAT_VERSION, version=__version__, **fields, checksum=_tensor_checksum(tensors))
+    try: text = json.dumps(metadata)
+    except TypeError as e: raise ValueError(f"config and eval_recipe must be JSON-serialisable (numbers, strings, lists, dicts): {e}") from e
+    contents = safetensors_bytes(tensors, metadata={'format': DISTILLED_FORMAT, 'simple_distill': text})
+    return write_atomically(Path(path), lambda f: f.write(contents))
+
+# %% ../nbs/02_synthetic.ipynb #fd41b5d3
 def save_distilled(path:str|Path,            # target file, conventionally *.safetensors
                    synthetic:SyntheticSet,   # the learned set
                    dataset:ImageDataset,     # the real data it was distilled from (classes, normalisation, ZCA)
@@ -70,21 +161,12 @@ def save_distilled(path:str|Path,            # target file, conventionally *.saf
                    eval_recipe:dict,         # how to evaluate it: arch, steps, lr, batch size, augmentation ...
                   )->Path:
     "Write the distilled set and everything needed to use it as one self-describing safetensors file"
-    path = Path(path)
     if tuple(synthetic.images.shape[1:]) != dataset.image_shape or synthetic.num_classes != dataset.num_classes:
         raise ValueError(f"synthetic set ({synthetic.num_classes} classes, images {tuple(synthetic.images.shape[1:])}) does not match "
                          f"data set {dataset.name!r} ({dataset.num_classes} classes, images {dataset.image_shape}): save it with the data it was distilled from")
     tensors = dict(images=synthetic.images, labels=synthetic.labels, class_ids=synthetic.class_ids, block_ids=synthetic.block_ids)
-    if dataset.zca is not None: tensors.update({f'zca.{k}': v for k, v in dataset.zca.state_dict().items()})
-    tensors = {k: v.detach().to('cpu', copy=True).contiguous() for k, v in tensors.items()}
-    metadata = dict(format=DISTILLED_FORMAT, format_version=DISTILLED_FORMAT_VERSION, version=__version__, dataset=dataset.metadata(),
-                    config=asdict(config) if is_dataclass(config) else config, seed=int(seed), eval_recipe=eval_recipe,
-                    learn_labels=synthetic.learn_labels, checksum=_tensor_checksum(tensors))
-    try: text = json.dumps(metadata)
-    except TypeError as e: raise ValueError(f"config and eval_recipe must be JSON-serialisable (numbers, strings, lists, dicts): {e}") from e
-    contents = safetensors_bytes(tensors, metadata={'format': DISTILLED_FORMAT, 'simple_distill': text})
-    write_atomically(path, lambda f: f.write(contents))
-    return path
+    return _write_distilled(path, tensors, dataset.zca, dataset=dataset.metadata(), config=asdict(config) if is_dataclass(config) else config,
+                            seed=int(seed), eval_recipe=eval_recipe, learn_labels=synthetic.learn_labels)
 
 # %% ../nbs/02_synthetic.ipynb #c12b3651
 @dataclass
@@ -134,3 +216,24 @@ def load_distilled(path:str|Path)->DistilledSet:
     return DistilledSet(tensors['images'], tensors['labels'], tensors['class_ids'], tensors['block_ids'], dataset['classes'],
                         torch.tensor(dataset['mean']), torch.tensor(dataset['std']), ZCA.from_state_dict(zca_state) if zca_state else None,
                         dataset['name'], meta['config'], meta['seed'], meta['version'], meta['eval_recipe'])
+
+# %% ../nbs/02_synthetic.ipynb #532ffc07
+@patch
+def subset(self:DistilledSet, images_per_class:int)->DistilledSet:
+    "The prefix of whole blocks that holds `images_per_class` images per class, as a distilled set of its own"
+    n_blocks = int(self.block_ids.max()) + 1
+    budgets = list(itertools.accumulate(int((self.block_ids == b).sum()) // len(self.classes) for b in range(n_blocks)))
+    if images_per_class not in budgets:
+        raise ValueError(f"{images_per_class} images per class is not a prefix of whole blocks of this set: choose one of {budgets}")
+    keep = self.block_ids <= budgets.index(images_per_class)
+    return dataclasses.replace(self, images=self.images[keep], labels=self.labels[keep], class_ids=self.class_ids[keep], block_ids=self.block_ids[keep])
+
+# %% ../nbs/02_synthetic.ipynb #28f6facc
+@patch
+def save(self:DistilledSet, path:str|Path)->Path:
+    "Write this set (e.g. a `subset`) as a distilled-set file of its own"
+    dataset = dict(name=self.dataset_name, classes=list(self.classes), mean=self.mean.tolist(), std=self.std.tolist(),
+                   image_shape=list(self.images.shape[1:]), zca=self.zca is not None)
+    tensors = dict(images=self.images, labels=self.labels, class_ids=self.class_ids, block_ids=self.block_ids)
+    return _write_distilled(path, tensors, self.zca, dataset=dataset, config=self.config, seed=self.seed,
+                            eval_recipe=self.eval_recipe, learn_labels=bool(self.config.get('learn_labels', False)))
