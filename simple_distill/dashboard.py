@@ -5,7 +5,8 @@
 # %% auto #0
 __all__ = ['GRID_PAD', 'GRID_CAPTION', 'GRID_ROW_LABEL', 'label_captions', 'render_grid', 'labels_are_soft', 'grid_image',
            'png_bytes', 'metrics_figure', 'chart_series', 'fill_figure', 'metric_warning', 'StopOnInterrupt',
-           'Dashboard', 'distill_live', 'report_html', 'save_report', 'HtmlReport']
+           'hardness_sampler_of', 'hardness_figure', 'fill_hardness', 'block_status', 'Dashboard', 'distill_live',
+           'report_html', 'save_report', 'HtmlReport']
 
 # %% ../nbs/10_dashboard.ipynb #2db6c699
 import base64, dataclasses, functools, html, io, math, signal, threading, time
@@ -23,6 +24,7 @@ from fastcore.basics import patch
 from .data import write_atomically
 from .distill import Callback, distill
 from .stability import NormalizedVariance
+from .hardness import hs_histogram, sampled_hs_distribution
 
 # %% ../nbs/10_dashboard.ipynb #b011c832
 @functools.lru_cache(None)
@@ -212,6 +214,40 @@ class StopOnInterrupt:
         try: get_ipython().events.unregister('post_run_cell', self._after_cell)
         except ValueError: pass
 
+# %% ../nbs/10_dashboard.ipynb #cbdc7985
+def hardness_sampler_of(run):
+    "The run's hardness sampler callback, or None"
+    return next((cb for cb in getattr(run, 'callbacks', ()) if getattr(cb, 'state_key', None) == 'hardness'), None)
+
+def hardness_figure(sampler, labels:torch.Tensor=None, height:int=260) -> go.Figure:
+    "Bar chart of the sampler's current HS histogram and the HS distribution of its real batches (`labels`: class-balanced share)"
+    K = sampler.n_models
+    fig = go.Figure(layout=dict(height=height, template='plotly_white', barmode='group', margin=dict(l=50, r=20, t=40, b=40),
+                                xaxis=dict(title='HS: networks (of K) that misclassify the example', dtick=1), yaxis_title='share'))
+    for name in ('training examples', 'real batches (expected)'): fig.add_bar(x=list(range(K + 1)), y=[], name=name)
+    return fill_hardness(fig, sampler, labels)
+
+def fill_hardness(fig, sampler, labels:torch.Tensor=None):
+    "Write the sampler's current histogram into `hardness_figure`'s bars"
+    with fig.batch_update():
+        if getattr(sampler, 'hs', None) is None:
+            fig.data[0].y, fig.data[1].y = [], []
+            fig.layout.title = f'adaptive hardness: not computed yet (from outer step {sampler.start})'
+        else:
+            K, hist = sampler.n_models, hs_histogram(sampler.hs, sampler.n_models).double()
+            fig.data[0].y = (hist / hist.sum()).tolist()
+            fig.data[1].y = sampled_hs_distribution(sampler.hs, sampler.weights, K, labels if sampler.class_balanced else None).tolist()
+            fig.layout.title = f'adaptive hardness at outer step {sampler.computed_at} ({K} networks; {sampler.weighting} weighting, thr {sampler.thr:g})'
+    return fig
+
+# %% ../nbs/10_dashboard.ipynb #2463ce9a
+def block_status(synthetic) -> str:
+    "'blocks: 1 frozen · 2 learning (rate ×1)' from a synthetic set's `block_rates`; None with one block or none"
+    rates = getattr(synthetic, 'block_rates', None)
+    rates = [] if rates is None else [float(r) for r in rates]
+    if len(rates) < 2: return None
+    return 'blocks: ' + ' · '.join(f'{i} frozen' if r == 0 else f'{i} learning (rate ×{r:g})' for i, r in enumerate(rates, 1))
+
 # %% ../nbs/10_dashboard.ipynb #06afc19c
 class Dashboard(Callback):
     "Live view and controls of a `DistillRun` in Jupyter: image grid, charts, Pause / Resume / Stop, warning badge."
@@ -253,8 +289,11 @@ def _build_widgets(self:Dashboard):
     self.resume_button.on_click(lambda _: self.resume())
     self.stop_button.on_click(lambda _: self.stop())
     self.status, self.badge = widgets.HTML(), widgets.HTML(layout=widgets.Layout(display='none'))
+    self.hardness = hardness_sampler_of(self.run)  # the sampler's histogram is shown only when it is on
+    self.hardness_figure = go.FigureWidget(hardness_figure(self.hardness, self.run.dataset.train_labels)) if self.hardness else None
+    self._hardness_step = getattr(self.hardness, 'computed_at', None)
     self.widget = widgets.VBox([widgets.HBox([self.pause_button, self.resume_button, self.stop_button, self.status]),
-                                self.badge, self.grid, self.figure])
+                                self.badge, self.grid, self.figure] + ([self.hardness_figure] if self.hardness else []))
     self._chart_time = self._grid_time = self._grid_step = -math.inf
     self._charted_evals = -1
 
@@ -267,6 +306,9 @@ def refresh_charts(self:Dashboard):
         for name in _EVAL_TRACES: series.pop(name)
     fill_figure(self.figure, series)
     self._charted_evals = len(self.evals)
+    if self.hardness is not None and self.hardness.computed_at != self._hardness_step:  # redrawn only when the scores change
+        fill_hardness(self.hardness_figure, self.hardness, self.run.dataset.train_labels)
+        self._hardness_step = self.hardness.computed_at
     self._chart_time = time.perf_counter()
     self._show_status()
 
@@ -348,6 +390,8 @@ def _show_status(self:Dashboard):
     if recent: parts.append(f'{len(recent)/sum(recent):.2f} steps/s')
     if 'outer_loss' in last: parts.append(f"outer loss {last['outer_loss']:.4g}")
     if self.evals: parts.append(f"test accuracy {100*self.evals[-1]['acc_mean']:.1f}%")
+    blocks = block_status(getattr(self.run, 'synthetic', None))
+    if blocks: parts.append(blocks)
     if self.last_checkpoint: parts.append(self.last_checkpoint)
     self.status.value = ' · '.join(parts)
     ended = self.reason is not None or self.stopping
@@ -400,12 +444,16 @@ def report_html(run, explode_ratio:float=3.0) -> str:
     config = dataclasses.asdict(c) if dataclasses.is_dataclass(c) else dict(c)
     last, steps, reason = (run.history[-1] if run.history else {}), config.get('steps', '?'), getattr(run, 'reason', None)
     summary = [f'step {run.step}/{steps}', f'ended: {reason}' if reason else 'running']
+    blocks = block_status(getattr(run, 'synthetic', None))
+    if blocks: summary.append(blocks)
     if 'outer_loss' in last: summary.append(f"outer loss {last['outer_loss']:.4g}")
     if run.evals: summary.append(f"test accuracy {100*run.evals[-1]['acc_mean']:.1f} ± {100*run.evals[-1]['acc_std']:.1f}% at step {run.evals[-1]['step']}")
     warnings = [w for w in (metric_warning(m, explode_ratio) for m in run.history) if w]
     if reason == 'nonfinite': warnings.append(f'step {run.step + 1}: the meta-gradient or outer loss became NaN/Inf; the run stopped')
     charts = pio.to_html(fill_figure(metrics_figure(explode_ratio, normalized_variance=_measures_variance(run)), chart_series(run.history, run.evals)), full_html=False,
                          include_plotlyjs=True, default_width='100%')
+    sampler = hardness_sampler_of(run)
+    if sampler is not None: charts += pio.to_html(hardness_figure(sampler, run.dataset.train_labels), full_html=False, include_plotlyjs=False, default_width='100%')
     return _REPORT.format(title=html.escape(f'simple_distill: {config.get("dataset", "")} distillation'), summary=' · '.join(summary),
                           warnings=''.join(f'<p class="warn">⚠ {html.escape(w)}</p>' for w in warnings[-20:]),
                           grid=base64.b64encode(png_bytes(grid_image(run))).decode(), charts=charts,

@@ -352,7 +352,13 @@ class ClassBalancedSampler:
         if missing: raise ValueError(f"classes {missing} have no examples: labels must be 0..K-1 with every class present")
         if batch_size < self.num_classes:
             raise ValueError(f"batch_size {batch_size} is smaller than the {self.num_classes} classes: use at least {self.num_classes}")
-        self.weights = None if weights is None else self._check_weights(torch.as_tensor(weights, dtype=torch.float64).cpu(), len(labels))
+        self.set_weights(weights)
+
+    def set_weights(self, weights:Tensor|None)->ClassBalancedSampler:
+        "Draw within each class in proportion to `weights` from the next batch on (None: uniformly); checked as in the constructor"
+        n = sum(len(idx) for idx in self.class_indices)
+        self.weights = None if weights is None else self._check_weights(torch.as_tensor(weights, dtype=torch.float64).cpu(), n)
+        return self
 
     def _check_weights(self, weights:Tensor, n:int)->Tensor:
         if weights.shape != (n,): raise ValueError(f"weights has shape {tuple(weights.shape)}: expected one weight per example, ({n},)")

@@ -17,8 +17,9 @@ from .synthetic import DistilledSet, load_distilled
 
 # %% auto #0
 __all__ = ['DEFAULT_EVAL_STEPS', 'StackedNetworks', 'init_networks', 'draw_batches', 'loss_per_network', 'default_batch_size',
-           'train_networks', 'network_accuracies', 'evaluate_distilled', 'random_real_subsets', 'random_real_baseline',
-           'validation_split', 'choose_eval_steps', 'evaluate_transfer', 'train_on_distilled', 'PeriodicEvaluation']
+           'train_networks', 'network_predictions', 'network_accuracies', 'evaluate_distilled', 'random_real_subsets',
+           'random_real_baseline', 'validation_split', 'choose_eval_steps', 'evaluate_transfer', 'train_on_distilled',
+           'PeriodicEvaluation']
 
 # %% ../nbs/06_evaluate.ipynb #c8255169
 class StackedNetworks:
@@ -129,17 +130,23 @@ def train_networks(images:Tensor,        # [N,C,H,W] shared training set, or [K,
 
 # %% ../nbs/06_evaluate.ipynb #b8d896ca
 @torch.no_grad()
+def network_predictions(nets:StackedNetworks,
+                        images:Tensor,        # [M,C,H,W] images (e.g. the whole training set)
+                        chunk_size:int=1000,  # images per forward pass
+                       )->Tensor:             # [K,M] predicted class of each image by each network (long, on the CPU)
+    "Predicted class of every image by each network"
+    device = next(iter(nets.params.values())).device
+    dtype = next(iter(nets.params.values())).dtype
+    return torch.cat([nets(x.to(device, dtype), shared=True).argmax(-1).cpu() for x in images.split(chunk_size)], 1)
+
+@torch.no_grad()
 def network_accuracies(nets:StackedNetworks,
                        images:Tensor,        # [M,C,H,W] test images
                        labels:Tensor,        # [M] class ids
                        chunk_size:int=1000,  # test images per forward pass
                       )->Tensor:             # [K] fraction correct per network
     "Test accuracy of each network"
-    device = next(iter(nets.params.values())).device
-    dtype = next(iter(nets.params.values())).dtype
-    correct = sum((nets(x.to(device, dtype), shared=True).argmax(-1) == y.to(device)).sum(1)
-                  for x, y in zip(images.split(chunk_size), labels.split(chunk_size)))
-    return correct.double().cpu() / len(labels)
+    return (network_predictions(nets, images, chunk_size) == labels.cpu()).sum(1).double() / len(labels)
 
 # %% ../nbs/06_evaluate.ipynb #ac485888
 def _arch_builder(dataset:ImageDataset|dict, arch:str, width:int|None, depth:int|None, device, dtype):
