@@ -4,6 +4,7 @@
 
 # %% ../nbs/03_unroll.ipynb #58407b04
 from __future__ import annotations
+import copy
 from dataclasses import dataclass
 import higher
 import torch
@@ -14,7 +15,7 @@ from .data import AugmentationParams, apply_augmentation, sample_augmentation
 # %% auto #0
 __all__ = ['INNER_OPTIMIZERS', 'ENGINES', 'InnerOptimizer', 'UnrollPlan', 'make_plan', 'functional_forward', 'train_steps',
            'UnrollResult', 'start_window', 'unroll', 'finite_difference_grad', 'windowed_meta_loss',
-           'measure_saved_bytes']
+           'unroll_with_higher', 'measure_saved_bytes']
 
 # %% ../nbs/03_unroll.ipynb #67224f19
 INNER_OPTIMIZERS = ('adam', 'sgd')
@@ -327,6 +328,61 @@ def windowed_meta_loss(model:nn.Module, images:Tensor, labels:Tensor, real_image
                                    frozen_labels.detach(), plan, range(start), False)
     params, _, _ = train_steps(forward, inner_opt, params, state, images.detach(), labels.detach(), plan, range(start, stop), False)
     with torch.no_grad(): return _meta_loss(forward, params, real_images, real_labels, plan.real_augmentation)[0].item()
+
+# %% ../nbs/03_unroll.ipynb #0d00fa20
+def _torch_inner_optimizer(inner_opt:InnerOptimizer, params)->torch.optim.Optimizer:
+    "The torch.optim optimizer `inner_opt` describes (higher builds its differentiable optimizer from it)"
+    if inner_opt.name == 'sgd': return torch.optim.SGD(params, lr=inner_opt.lr, momentum=inner_opt.momentum)
+    return torch.optim.Adam(params, lr=inner_opt.lr, betas=inner_opt.betas, eps=inner_opt.eps)
+
+def _planned_batch(images:Tensor, labels:Tensor, plan:UnrollPlan, n:int)->tuple:
+    "Synthetic mini-batch of inner step `n` (augmented as planned) and its labels"
+    x = images[plan.batches[n]]
+    if plan.augmentations is not None: x = apply_augmentation(x, plan.augmentations[n])
+    return x, labels[plan.batches[n]]
+
+def _train_in_place(net:nn.Module, optimizer, inner_opt:InnerOptimizer, images, labels, plan, steps:range)->list:
+    "Ordinary `torch.optim` training of `net` on the planned batches of `steps`, without a graph; returns the losses"
+    losses = []
+    for n in steps:
+        for group in optimizer.param_groups: group['lr'] = inner_opt.lr_at(n)
+        x, y = _planned_batch(images, labels, plan, n)
+        optimizer.zero_grad()
+        loss = F.cross_entropy(net(x), y)
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.detach())
+    for state in optimizer.state.values():  # higher 0.2.1 predates torch's float32 tensor `step`: an int keeps its bias corrections exact
+        if 'step' in state: state['step'] = int(state['step'])
+    return losses
+
+# %% ../nbs/03_unroll.ipynb #3cc78ec6
+def unroll_with_higher(model:nn.Module, images:Tensor, labels:Tensor, real_images:Tensor, real_labels:Tensor,
+                       window:tuple, inner_opt:InnerOptimizer, batch_size:int, # as in `unroll`
+                       generator:torch.Generator|None=None, augment:bool=True,
+                       plan:UnrollPlan|None=None, # replay these draws (e.g. `UnrollResult.plan` of an `unroll`)
+                       class_ids:Tensor|None=None, # as in `unroll`; no low-memory mode, chunks or shares: the whole graph is kept
+                      )->UnrollResult:
+    "Reference for `unroll`: `torch.optim` before the window, `higher.innerloop_ctx` with higher's optimizers through it"
+    start, stop = _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, None)
+    if plan is None: plan = make_plan(stop, len(images), batch_size, len(real_images), generator, augment, images.device, class_ids)
+    net = copy.deepcopy(model)
+    optimizer = _torch_inner_optimizer(inner_opt, net.parameters())
+    losses = _train_in_place(net, optimizer, inner_opt, images.detach(), labels.detach(), plan, range(start))
+    images = images if images.requires_grad else images.detach().requires_grad_()
+    inputs = (images, labels) if labels.requires_grad else (images,)
+    with higher.innerloop_ctx(net, optimizer, copy_initial_weights=True) as (fnet, diffopt):
+        for n in range(start, stop):
+            x, y = _planned_batch(images, labels, plan, n)
+            losses.append(F.cross_entropy(fnet(x), y))
+            diffopt.step(losses[-1], override={'lr': [inner_opt.lr_at(n)]})
+        x = real_images if plan.real_augmentation is None else apply_augmentation(real_images, plan.real_augmentation)
+        logits = fnet(x)
+        meta_loss = F.cross_entropy(logits, real_labels)
+        grads = [torch.zeros_like(t) if g is None else g for g, t in zip(torch.autograd.grad(meta_loss, inputs, allow_unused=True), inputs)]
+    hits = logits.argmax(1) == (real_labels if real_labels.ndim == 1 else real_labels.argmax(1))
+    return UnrollResult(meta_loss.item(), grads[0], grads[1] if labels.requires_grad else None,
+                        torch.stack([l.detach() for l in losses]), hits.float().mean().item(), (start, stop), plan)
 
 # %% ../nbs/03_unroll.ipynb #de9aebec
 class _SavedBytes:
