@@ -4,18 +4,21 @@
 
 # %% ../nbs/08_boost.ipynb #11fb11cb
 from __future__ import annotations
-import copy, dataclasses, json
+import argparse, copy, dataclasses, json
 from dataclasses import dataclass, asdict
 from pathlib import Path
+import matplotlib.pyplot as plt
 import pandas as pd
 import torch
 from .data import ImageDataset, load_dataset, write_atomically
 from .synthetic import SyntheticSet, DistilledSet, load_distilled
-from .distill import DistillConfig, DistillRun, Callback, CheckpointError, make_config, read_checkpoint, validate_config
+from .distill import (DistillConfig, DistillRun, Callback, CheckpointError, ProgressBar, make_config, read_checkpoint, validate_config,
+                                   add_config_arguments, config_from_args)
 from .evaluate import evaluate_distilled, random_real_baseline, random_real_subsets, DEFAULT_EVAL_STEPS
 
 # %% auto #0
-__all__ = ['grow', 'BoostStage', 'boost_stage_config', 'BoostResult', 'boost']
+__all__ = ['grow', 'BoostStage', 'boost_stage_config', 'BoostResult', 'boost', 'random_subset_accuracy', 'boosted_rows',
+           'intercorrelation_study', 'budget_report', 'plot_study', 'joint_sets', 'boost_study', 'boost_command']
 
 # %% ../nbs/08_boost.ipynb #fe4a5df1
 def grow(synthetic:SyntheticSet, # the set the previous stage ended with
@@ -52,7 +55,7 @@ def _check_boost_settings(config:DistillConfig, settings:dict, resume:bool):
 # %% ../nbs/08_boost.ipynb #1f4b02da
 @dataclass
 class BoostResult:
-    "The stages of a boosted distillation; `runs[-1].synthetic` is the boosted set so far"
+    "The stages of a boosted distillation; `runs[-1].synthetic` is the boosted set so far, `out_dir/distilled.safetensors` the finished one"
     runs: list      # one `DistillRun` per stage reached
     reason: str     # 'done' when every stage finished, else how the last stage ended
     settings: dict  # block_ipc, n_blocks, beta
@@ -94,4 +97,129 @@ def boost(config=None,           # a `DistillConfig` or preset name: the setting
         runs.append(run)
         if resume and _stage_done(stage_config): continue
         if (reason := run.run()) != 'done': break
+    if reason == 'done': runs[-1].export(Path(config.out_dir)/'distilled.safetensors')  # the whole boosted set, its blocks recorded
     return BoostResult(runs, reason, settings)
+
+# %% ../nbs/08_boost.ipynb #01d9f9f8
+def _row(source:str, what:str, images_per_class:int, result:dict)->dict:
+    return dict(source=source, what=what, images_per_class=images_per_class, acc_mean=result['acc_mean'], acc_std=result['acc_std'], n_models=len(result['accs']))
+
+def random_subset_accuracy(distilled:DistilledSet, # a distilled set with more than `images_per_class` images per class
+                           images_per_class:int,    # size of each random subset
+                           dataset:ImageDataset, n_models:int=8, seed:int=0, **eval_kw)->dict:
+    "Test accuracy of networks each trained on its own random class-balanced subset of a distilled set"
+    subsets = random_real_subsets(distilled.class_ids, images_per_class, n_models, torch.Generator().manual_seed(seed))
+    accs = [evaluate_distilled(distilled.images[s], distilled.labels[s], dataset, n_models=1, seed=seed + k, **eval_kw)['accs'][0]
+            for k, s in enumerate(subsets)]
+    return dict(acc_mean=float(torch.tensor(accs).mean()), acc_std=float(torch.tensor(accs).std(unbiased=False)), accs=accs)
+
+# %% ../nbs/08_boost.ipynb #848b7f2a
+def _blocks(distilled:DistilledSet)->list:
+    "Images per class of each block, in order"
+    return [int((distilled.block_ids == b).sum()) // len(distilled.classes) for b in range(int(distilled.block_ids.max()) + 1)]
+
+def boosted_rows(name:str, boosted:DistilledSet, dataset:ImageDataset, **eval_kw)->list:
+    "Rows for each block of a boosted set alone and each prefix of two or more blocks"
+    rows = [_row(name, f'block {b + 1} alone', ipc, evaluate_distilled(boosted.images[boosted.block_ids == b], boosted.labels[boosted.block_ids == b],
+                                                                       dataset, **eval_kw)) for b, ipc in enumerate(_blocks(boosted))]
+    prefixes = list(pd.Series(_blocks(boosted)).cumsum())[1:]
+    return rows + [_row(name, 'prefix', k, evaluate_distilled(boosted.subset(k).images, boosted.subset(k).labels, dataset, **eval_kw)) for k in prefixes]
+
+# %% ../nbs/08_boost.ipynb #74400a50
+def intercorrelation_study(boosted:dict,          # name -> boosted DistilledSet (e.g. {'strong': ..., 'weak': ...}), blocks of b images per class
+                           joint:dict,            # images per class -> jointly distilled DistilledSet
+                           dataset:ImageDataset,  # the real data (test split for accuracy, train split for random real)
+                           n_models:int=8, seed:int=0, **eval_kw)->pd.DataFrame: # eval_kw: arch, width, depth, steps, batch_size, augment
+    "Accuracy of random subsets of joint sets, boosted blocks and prefixes, joint sets and random real images (Fig 6, 7, 8)"
+    kw = dict(n_models=n_models, seed=seed, **eval_kw)
+    b = min(_blocks(next(iter(boosted.values()))))
+    rows = [_row(f'joint IPC{n}', 'random subset', b, random_subset_accuracy(s, b, dataset, **kw)) for n, s in sorted(joint.items()) if n > b]
+    rows += [row for name, s in boosted.items() for row in boosted_rows(name, s, dataset, **kw)]
+    rows += [_row(f'joint IPC{n}', 'whole', n, evaluate_distilled(s.images, s.labels, dataset, **kw)) for n, s in sorted(joint.items())]
+    sizes = sorted({r['images_per_class'] for r in rows})
+    return pd.DataFrame(rows + [_row('random real', 'whole', n, random_real_baseline(dataset, n, **kw)) for n in sizes])
+
+# %% ../nbs/08_boost.ipynb #3e0f324a
+def budget_report(study:pd.DataFrame)->pd.DataFrame:
+    "Mean test accuracy (%) per images-per-class budget: each boosted set's prefix, the joint set and random real images"
+    rows = study[study.what.isin(['prefix', 'whole', 'block 1 alone'])]
+    column = rows.source.where(~rows.source.str.startswith('joint'), 'joint')
+    return (100 * rows.assign(column=column).pivot_table(index='images_per_class', columns='column', values='acc_mean')).round(1)
+
+# %% ../nbs/08_boost.ipynb #94edacbd
+def plot_study(study:pd.DataFrame):
+    "Fig 8 (left: sets of b images per class) and Fig 7 (right: accuracy by budget) from `intercorrelation_study`"
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 3.8))
+    b = study.images_per_class.min()
+    bars = study[(study.images_per_class == b)]
+    left.barh([f'{s}: {w}' for s, w in zip(bars.source, bars.what)], 100 * bars.acc_mean, xerr=100 * bars.acc_std, color='tab:blue', alpha=0.7)
+    left.set(xlabel='test accuracy (%)', title=f'{b} image(s) per class'); left.invert_yaxis()
+    for name, series in budget_report(study).items(): right.plot(series.dropna().index, series.dropna(), marker='o', label=name)
+    right.set(xlabel='images per class', ylabel='test accuracy (%)', title='accuracy by budget'); right.legend()
+    fig.tight_layout()
+    return fig
+
+# %% ../nbs/08_boost.ipynb #8a0bec91
+def _folder(name:str)->str: return ''.join(ch if ch.isalnum() else '_' for ch in name)
+
+def joint_sets(config:DistillConfig, sizes:list, dataset:ImageDataset, out_dir:Path)->dict:
+    "Images per class -> a set distilled jointly at that size with `config`, each run in `out_dir/joint_ipc{n}`"
+    runs = {n: DistillRun(dataclasses.replace(config, images_per_class=n, out_dir=str(out_dir/f'joint_ipc{n}')), dataset) for n in sizes}
+    for n, run in runs.items():
+        if run.step < config.steps and run.run() != 'done': raise RuntimeError(f'the joint IPC{n} run ended {run.reason!r}: call again to resume')
+        run.export()
+    return {n: load_distilled(run.out_dir/'distilled.safetensors') for n, run in runs.items()}
+
+# %% ../nbs/08_boost.ipynb #73ef2ec4
+def boost_study(config=None,             # `DistillConfig` or preset: settings of every run; `out_dir` holds them all
+                block_ipc:int=1, n_blocks:int=3,
+                betas:dict={'strong boost': 0.0, 'weak boost': 0.1}, # name -> β of each boosted run
+                dataset:ImageDataset=None, n_models:int=8, eval_steps:int=DEFAULT_EVAL_STEPS, seed:int=0,
+                **overrides)->pd.DataFrame:
+    "Boosted runs for each β, joint runs of the same sizes, and their `intercorrelation_study` (also saved as `out_dir/study.csv`)"
+    if not isinstance(config, DistillConfig): config = make_config(config, **overrides)
+    elif overrides: config = validate_config(dataclasses.replace(config, **overrides))
+    out = Path(config.out_dir)
+    dataset = dataset if dataset is not None else load_dataset(config.dataset, root=config.data_root, zca=config.zca)
+    for name, beta in betas.items():
+        result = boost(config, block_ipc, n_blocks, beta, dataset, out_dir=str(out/_folder(name)))
+        if result.reason != 'done': raise RuntimeError(f'the {name} run ended {result.reason!r}: call again to resume')
+    boosted = {name: load_distilled(out/_folder(name)/'distilled.safetensors') for name in betas}
+    joint = {block_ipc: next(iter(boosted.values())).subset(block_ipc)} | joint_sets(config, [k * block_ipc for k in range(2, n_blocks + 1)], dataset, out)
+    study = intercorrelation_study(boosted, joint, dataset, n_models=n_models, seed=seed, arch=config.arch, width=config.width,
+                                   depth=config.depth, augment=config.augment, steps=eval_steps)
+    write_atomically(out/'study.csv', lambda f: f.write(study.to_csv(index=False).encode()))
+    return study
+
+# %% ../nbs/08_boost.ipynb #766b4300
+def _boost_parser()->argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog='simple-distill boost', description='Boost-DD: distil blocks of images per class one after another (paper §5, Algorithm 2).')
+    add_config_arguments(parser)
+    parser.add_argument('--block-ipc', type=int, default=1, help='b: images per class in each block (default: 1)')
+    parser.add_argument('--blocks', type=int, default=2, help='J: blocks; the final set has J·b images per class (default: 2)')
+    parser.add_argument('--beta', type=float, default=0.0, help="old blocks' meta-learning rate as a multiple of the run's: 0 strong boosting, 0.1 weak (default: 0)")
+    parser.add_argument('--study', action='store_true', help='run strong (beta 0) and weak (beta 0.1) boosting and joint sets of every prefix size, then the intercorrelation table')
+    parser.add_argument('--export', default='', help='comma-separated images-per-class budgets: write each nested prefix to OUT_DIR/distilled_ipcN.safetensors')
+    parser.add_argument('--eval-models', type=int, default=8, help='networks per accuracy (default: 8)')
+    parser.add_argument('--eval-steps', type=int, default=DEFAULT_EVAL_STEPS, help=f'training steps of each evaluated network (default: {DEFAULT_EVAL_STEPS})')
+    parser.add_argument('--fresh', action='store_true', help='start over even if --out-dir holds a boosted run')
+    parser.add_argument('--no-progress', action='store_true', help='no progress bars')
+    return parser
+
+# %% ../nbs/08_boost.ipynb #15c0cb1c
+def boost_command(argv:list=None)->pd.DataFrame:
+    "Parse `simple-distill boost` options, run Boost-DD (or the whole study), print and return the accuracy table."
+    args = _boost_parser().parse_args(argv)
+    config = dataclasses.replace(config_from_args(args), out_dir=getattr(args, 'out_dir', 'runs/boost'))
+    dataset, out = load_dataset(config.dataset, root=config.data_root, zca=config.zca), Path(config.out_dir)
+    kw = dict(n_models=args.eval_models, arch=config.arch, width=config.width, depth=config.depth, augment=config.augment, steps=args.eval_steps)
+    if args.study: study = boost_study(config, args.block_ipc, args.blocks, dataset=dataset, n_models=args.eval_models, eval_steps=args.eval_steps)
+    else:
+        result = boost(config, args.block_ipc, args.blocks, args.beta, dataset, resume=not args.fresh,
+                       make_callbacks=None if args.no_progress else lambda stage: [ProgressBar()])
+        if result.reason != 'done': print(f'{result.reason} in stage {len(result.runs)}: run the same command to resume'); return None
+        study = intercorrelation_study({f'beta {args.beta:g}': load_distilled(out/'distilled.safetensors')}, {}, dataset, **kw)
+    for budget in filter(None, args.export.split(',')):
+        print('wrote', load_distilled(out/'distilled.safetensors' if not args.study else out/'strong_boost'/'distilled.safetensors').subset(int(budget)).save(out/f'distilled_ipc{budget}.safetensors'))
+    with pd.option_context('display.width', 200): print(study.round(4).to_string(index=False), '\n\ntest accuracy (%) by images per class:\n', budget_report(study))
+    return study

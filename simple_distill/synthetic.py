@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_synthetic.ipynb #6408dc63
 from __future__ import annotations
-import dataclasses, hashlib, itertools, json
+import dataclasses, hashlib, itertools, json, math
 from dataclasses import asdict, dataclass, is_dataclass
 from pathlib import Path
 import torch
@@ -17,7 +17,8 @@ from . import __version__
 from .data import ImageDataset, ZCA, write_atomically
 
 # %% auto #0
-__all__ = ['DISTILLED_FORMAT', 'DISTILLED_FORMAT_VERSION', 'unit_norm_images', 'SyntheticSet', 'save_distilled', 'DistilledSet',
+__all__ = ['DISTILLED_FORMAT', 'DISTILLED_FORMAT_VERSION', 'unit_norm_images', 'SyntheticSet', 'pass_meta_gradients',
+           'linear_basis_numbers', 'linear_basis_size', 'LinearBasisSet', 'save_distilled', 'DistilledSet',
            'load_distilled']
 
 # %% ../nbs/02_synthetic.ipynb #71fd3459
@@ -102,17 +103,19 @@ def meta_parameters(self:SyntheticSet, image_lr:float, # the run's meta-learning
     return groups
 
 # %% ../nbs/02_synthetic.ipynb #84ade536
-@patch
-def set_meta_gradients(self:SyntheticSet, materialized:tuple, # (images, labels) from `materialize`
-                       grads:tuple):                          # their meta-gradients (None where not learned)
-    "Back-propagate meta-gradients of the materialised set into the `.grad` of the learned blocks"
+def pass_meta_gradients(materialized:tuple, # (images, labels) from a set's `materialize`
+                        grads:tuple):       # their meta-gradients (None where not learned)
+    "Back-propagate meta-gradients of a materialised set into the `.grad` of the tensors that generated it"
     pairs = [(t, g) for t, g in zip(materialized, grads) if g is not None and t.requires_grad]
     torch.autograd.backward([t for t, _ in pairs], [g for _, g in pairs])
 
 @patch
-def learned_image_blocks(self:SyntheticSet)->list:
-    "The image tensors the meta-optimizer updates (blocks with a rate > 0)"
+def image_parameters(self:SyntheticSet)->list:
+    "The learned tensors that generate the images, whose meta-gradients are clipped together: blocks with a rate > 0"
     return [p for p, rate in zip(self.image_blocks, self.block_rates) if rate > 0]
+
+@patch
+def factors(self:SyntheticSet)->dict: return {}  # pixels generate nothing: the images are the factors
 
 # %% ../nbs/02_synthetic.ipynb #6ef33f20
 @patch
@@ -127,6 +130,68 @@ def _upgrade_single_tensor_state(module, state_dict, prefix, *args):
     for old, new in (('images', 'image_blocks.0'), ('labels', 'label_blocks.0')):
         if prefix + old in state_dict: state_dict[prefix + new] = state_dict.pop(prefix + old)
     state_dict.setdefault(prefix + '_extra_state', dict(block_rates=[1.0]))
+
+# %% ../nbs/02_synthetic.ipynb #0fee236a
+def linear_basis_numbers(n_bases:int, images_per_class:int, num_classes:int, basis_shape:tuple)->int:
+    "Numbers a linear basis stores: K·d for the bases, r·C·K for the addressing matrices"
+    return n_bases * math.prod(basis_shape) + images_per_class * num_classes * n_bases
+
+def linear_basis_size(budget_ipc:int,        # the budget: as many numbers as this many pixel images per class
+                      images_per_class:int,  # r: images generated per class
+                      num_classes:int, image_shape:tuple, basis_shape:tuple)->int:
+    "The largest number of bases K whose set fits the budget of `budget_ipc` pixel images per class"
+    n_bases = budget_ipc * num_classes * math.prod(image_shape) // linear_basis_numbers(1, images_per_class, num_classes, basis_shape)
+    if n_bases < 1: raise ValueError(f"not even one basis of shape {basis_shape} with {images_per_class} images per class fits the budget of IPC{budget_ipc}: "
+                                     "generate fewer images per class or use smaller bases")
+    return n_bases
+
+# %% ../nbs/02_synthetic.ipynb #a42d0fb1
+class LinearBasisSet(nn.Module):
+    "Images generated as (y_cᵀ A_i) B from a shared bank of basis images B and addressing matrices A_i, with soft labels"
+    def __init__(self, num_classes:int,        # C
+                 images_per_class:int,         # r: images generated per class
+                 image_shape:tuple,            # (C,H,W) of the generated images
+                 n_bases:int,                  # K
+                 basis_size:int|None=None,     # side of each basis image, upsampled to the image size (None: the image's)
+                 learn_labels:bool=False,
+                 generator:torch.Generator|None=None):
+        super().__init__()
+        self.num_classes, self.image_shape, self.learn_labels = num_classes, tuple(image_shape), learn_labels
+        basis_shape = (image_shape[0], basis_size or image_shape[1], basis_size or image_shape[2])
+        self.bases = nn.Parameter(unit_norm_images(n_bases, basis_shape, generator))
+        device = self.bases.device
+        coefficients = torch.randn(images_per_class, num_classes, n_bases, generator=generator, device=device) / math.sqrt(n_bases)
+        self.coefficients = nn.Parameter(coefficients)  # A_i[c] addresses the bases for image i of class c: images start near norm 1
+        class_ids = torch.arange(num_classes, device=device).repeat_interleave(images_per_class)
+        self.labels = nn.Parameter(F.one_hot(class_ids, num_classes).float(), requires_grad=learn_labels)
+        self.register_buffer('class_ids', class_ids)
+        self.register_buffer('block_ids', torch.zeros_like(class_ids))
+    def __len__(self)->int: return len(self.class_ids)
+
+# %% ../nbs/02_synthetic.ipynb #91b88752
+@patch
+def materialize(self:LinearBasisSet)->tuple:
+    "(images [C·r,C,H,W] class by class, labels [C·r,K]), differentiable with respect to bases, coefficients and labels"
+    bases = self.bases
+    if bases.shape[-2:] != self.image_shape[-2:]: bases = F.interpolate(bases, size=self.image_shape[-2:], mode='bilinear', align_corners=False)
+    images = torch.einsum('ick,kd->cid', self.coefficients, bases.flatten(1))  # [classes, r, d]: class by class
+    return images.reshape(-1, *self.image_shape), self.labels
+
+LinearBasisSet.images = property(lambda self: self.materialize()[0], doc="[n,C,H,W] the generated images")
+
+@patch
+def meta_parameters(self:LinearBasisSet, image_lr:float, label_lr:float)->list:
+    "Adam groups: bases and coefficients at the image rate, labels (when learned) at the label rate"
+    return [dict(params=[self.bases, self.coefficients], lr=image_lr)] + ([dict(params=[self.labels], lr=label_lr)] if self.learn_labels else [])
+
+@patch
+def image_parameters(self:LinearBasisSet)->list: return [self.bases, self.coefficients]
+@patch
+def factors(self:LinearBasisSet)->dict: return dict(bases=self.bases, coefficients=self.coefficients)
+@patch
+def clamp_labels_(self:LinearBasisSet)->LinearBasisSet:
+    with torch.no_grad(): self.labels.clamp_(min=0)
+    return self
 
 # %% ../nbs/02_synthetic.ipynb #9e6578e9
 DISTILLED_FORMAT = 'simple_distill.distilled'  # the header's 'format' tag
@@ -164,7 +229,8 @@ def save_distilled(path:str|Path,            # target file, conventionally *.saf
     if tuple(synthetic.images.shape[1:]) != dataset.image_shape or synthetic.num_classes != dataset.num_classes:
         raise ValueError(f"synthetic set ({synthetic.num_classes} classes, images {tuple(synthetic.images.shape[1:])}) does not match "
                          f"data set {dataset.name!r} ({dataset.num_classes} classes, images {dataset.image_shape}): save it with the data it was distilled from")
-    tensors = dict(images=synthetic.images, labels=synthetic.labels, class_ids=synthetic.class_ids, block_ids=synthetic.block_ids)
+    tensors = dict(images=synthetic.images, labels=synthetic.labels, class_ids=synthetic.class_ids, block_ids=synthetic.block_ids,
+                   **{f'factors.{k}': v for k, v in synthetic.factors().items()})
     return _write_distilled(path, tensors, dataset.zca, dataset=dataset.metadata(), config=asdict(config) if is_dataclass(config) else config,
                             seed=int(seed), eval_recipe=eval_recipe, learn_labels=synthetic.learn_labels)
 
@@ -185,6 +251,7 @@ class DistilledSet:
     seed: int
     version: str         # simple_distill version that wrote the file
     eval_recipe: dict
+    factors: dict = dataclasses.field(default_factory=dict) # what generated the images (a linear basis: bases, coefficients); {} for pixels
 
     def to_display(self, images:Tensor|None=None)->Tensor:
         "Undo ZCA and normalisation (default: of this set's images) for pictures, as `ImageDataset.to_display`"
@@ -215,7 +282,8 @@ def load_distilled(path:str|Path)->DistilledSet:
     dataset = meta['dataset']
     return DistilledSet(tensors['images'], tensors['labels'], tensors['class_ids'], tensors['block_ids'], dataset['classes'],
                         torch.tensor(dataset['mean']), torch.tensor(dataset['std']), ZCA.from_state_dict(zca_state) if zca_state else None,
-                        dataset['name'], meta['config'], meta['seed'], meta['version'], meta['eval_recipe'])
+                        dataset['name'], meta['config'], meta['seed'], meta['version'], meta['eval_recipe'],
+                        {k.removeprefix('factors.'): v for k, v in tensors.items() if k.startswith('factors.')})
 
 # %% ../nbs/02_synthetic.ipynb #532ffc07
 @patch
@@ -234,6 +302,7 @@ def save(self:DistilledSet, path:str|Path)->Path:
     "Write this set (e.g. a `subset`) as a distilled-set file of its own"
     dataset = dict(name=self.dataset_name, classes=list(self.classes), mean=self.mean.tolist(), std=self.std.tolist(),
                    image_shape=list(self.images.shape[1:]), zca=self.zca is not None)
-    tensors = dict(images=self.images, labels=self.labels, class_ids=self.class_ids, block_ids=self.block_ids)
+    tensors = dict(images=self.images, labels=self.labels, class_ids=self.class_ids, block_ids=self.block_ids,
+                   **{f'factors.{k}': v for k, v in self.factors.items()})
     return _write_distilled(path, tensors, self.zca, dataset=dataset, config=self.config, seed=self.seed,
                             eval_recipe=self.eval_recipe, learn_labels=bool(self.config.get('learn_labels', False)))
