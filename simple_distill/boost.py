@@ -13,7 +13,7 @@ import torch
 from .data import ImageDataset, load_dataset, write_atomically
 from .synthetic import SyntheticSet, DistilledSet, load_distilled
 from .distill import (DistillConfig, DistillRun, Callback, CheckpointError, ProgressBar, make_config, read_checkpoint, validate_config,
-                                   add_config_arguments, config_from_args)
+                                   add_config_arguments, add_threads_argument, config_from_args, set_threads)
 from .evaluate import evaluate_distilled, random_real_baseline, random_real_subsets, DEFAULT_EVAL_STEPS
 
 # %% auto #0
@@ -86,6 +86,7 @@ def boost(config=None,           # a `DistillConfig` or preset name: the setting
     "Boost-DD (Algorithm 2): distil J blocks of b images per class one after another, old blocks at rate β"
     if not isinstance(config, DistillConfig): config = make_config(config, **overrides)
     elif overrides: config = validate_config(dataclasses.replace(config, **overrides))
+    if config.parameterisation != 'pixels': raise ValueError('Boost-DD grows blocks of pixel images: use parameterisation pixels')
     if block_ipc < 1 or n_blocks < 1 or not 0 <= beta <= 1: raise ValueError(f'need block_ipc >= 1, n_blocks >= 1 and 0 <= beta <= 1, got {block_ipc}, {n_blocks}, {beta}')
     settings = dict(block_ipc=block_ipc, n_blocks=n_blocks, beta=float(beta))
     _check_boost_settings(config, settings, resume)
@@ -204,6 +205,7 @@ def _boost_parser()->argparse.ArgumentParser:
     parser.add_argument('--eval-steps', type=int, default=DEFAULT_EVAL_STEPS, help=f'training steps of each evaluated network (default: {DEFAULT_EVAL_STEPS})')
     parser.add_argument('--fresh', action='store_true', help='start over even if --out-dir holds a boosted run')
     parser.add_argument('--no-progress', action='store_true', help='no progress bars')
+    add_threads_argument(parser)
     return parser
 
 # %% ../nbs/08_boost.ipynb #15c0cb1c
@@ -212,6 +214,7 @@ def boost_command(argv:list=None)->pd.DataFrame:
     args = _boost_parser().parse_args(argv)
     config = dataclasses.replace(config_from_args(args), out_dir=getattr(args, 'out_dir', 'runs/boost'))
     dataset, out = load_dataset(config.dataset, root=config.data_root, zca=config.zca), Path(config.out_dir)
+    print(f'{set_threads(args.threads, config, dataset.image_shape)} CPU thread(s) (--threads to change)')
     kw = dict(n_models=args.eval_models, arch=config.arch, width=config.width, depth=config.depth, augment=config.augment, steps=args.eval_steps)
     if args.study: study = boost_study(config, args.block_ipc, args.blocks, dataset=dataset, n_models=args.eval_models, eval_steps=args.eval_steps)
     else:

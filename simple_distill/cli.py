@@ -10,12 +10,14 @@ import argparse, dataclasses, sys, time
 from pathlib import Path
 import torch
 from .data import load_dataset
-from .distill import add_config_arguments, config_from_args, distill, ProgressBar, CheckpointError, NonFiniteMetaGradient
+from .distill import (add_config_arguments, add_threads_argument, config_from_args, distill, set_threads, ProgressBar, TensorBoard,
+                                   CheckpointError, NonFiniteMetaGradient)
 from .evaluate import PeriodicEvaluation, evaluate_distilled, random_real_baseline, DEFAULT_EVAL_STEPS
 from .synthetic import load_distilled
 from .bench import bench_command
 from .stability import compare_command
 from .boost import boost_command
+from .hardness import add_hardness_arguments, hardness_callbacks
 from .distributed import PeerFailure, init_distributed, launch, launched, rank_device
 from .dashboard import HtmlReport, grid_image
 
@@ -49,6 +51,10 @@ def distill_command(argv:list=None) -> dict:
     parser.add_argument('--no-progress', action='store_true', help='no progress bar')
     parser.add_argument('--fresh', action='store_true', help='start a new run even if --out-dir holds a checkpoint (it is replaced at the first save)')
     parser.add_argument('--nproc', type=int, default=1, help='processes sharing each outer step, started with torchrun (one per GPU; default: 1)')
+    parser.add_argument('--tensorboard', action='store_true', help='also log scalars, the window and image grids for TensorBoard (OUT_DIR/tensorboard)')
+    parser.add_argument('--download', action='store_true', help='download cifar10 / cifar100 with torchvision if --data-root lacks them')
+    add_threads_argument(parser)
+    add_hardness_arguments(parser)
     argv = sys.argv[1:] if argv is None else list(argv)
     args = parser.parse_args(argv)
     if args.nproc > 1 and not launched():  # start N copies of this command under torchrun, each without --nproc
@@ -57,10 +63,14 @@ def distill_command(argv:list=None) -> dict:
         config = config_from_args(args)
         comm = init_distributed(config.device) if launched() else None
         if comm is not None: config = dataclasses.replace(config, device=rank_device(config.device))
-        callbacks = [PeriodicEvaluation(args.eval_every, n_models=args.eval_models, steps=args.eval_steps)]
+        dataset = load_dataset(config.dataset, root=config.data_root, zca=config.zca, download=args.download)
+        threads = set_threads(args.threads, config, dataset.image_shape)
+        if comm is None or comm.writer: print(f'{threads} CPU thread(s) (--threads to change)')
+        callbacks = [PeriodicEvaluation(args.eval_every, n_models=args.eval_models, steps=args.eval_steps), *hardness_callbacks(args)]
         if not args.no_progress: callbacks.append(ProgressBar())
         if not args.no_report: callbacks.append(HtmlReport(every=max(args.eval_every, 50)))
-        run = distill(config, callbacks=callbacks, communicator=comm, resume=not args.fresh)
+        if args.tensorboard: callbacks.append(TensorBoard(image_every=max(args.eval_every // 10, 1)))
+        run = distill(config, dataset=dataset, callbacks=callbacks, communicator=comm, resume=not args.fresh)
         summary = dict(reason=run.reason, step=run.step, out_dir=str(run.out_dir), last_eval=run.evals[-1] if run.evals else None)
         if run.comm.writer: print(f"{run.reason} at step {run.step}; checkpoint, distilled set and report in {run.out_dir}")
         return summary
