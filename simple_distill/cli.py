@@ -12,7 +12,7 @@ import torch
 from .data import load_dataset
 from .distill import (add_config_arguments, add_threads_argument, config_from_args, distill, set_threads, ProgressBar, TensorBoard,
                                    CheckpointError, NonFiniteMetaGradient)
-from .evaluate import PeriodicEvaluation, evaluate_distilled, random_real_baseline, DEFAULT_EVAL_STEPS
+from .evaluate import PeriodicEvaluation, evaluate_distilled, random_real_baseline, in_distilled_space, DEFAULT_EVAL_STEPS
 from .synthetic import load_distilled
 from .bench import bench_command
 from .stability import compare_command
@@ -83,6 +83,7 @@ def evaluate_command(argv:list=None) -> dict:
     "Parse `simple-distill evaluate` options, evaluate a distilled set, print and return the results."
     parser = argparse.ArgumentParser(prog='simple-distill evaluate', description='Evaluate a distilled set (.safetensors) on the real test set.')
     parser.add_argument('path', help='distilled set written by `simple-distill distill` (distilled.safetensors)')
+    parser.add_argument('--dataset', default=None, help='data to evaluate against: a name or ImageFolder folder / zip (default: the one the set was distilled from)')
     parser.add_argument('--data-root', default=None, help="folder of torchvision's CIFAR download, if the set came from CIFAR")
     parser.add_argument('--models', type=int, default=8, help='networks to train (default: 8)')
     parser.add_argument('--steps', type=int, default=None, help="training steps per network (default: the set's recipe)")
@@ -93,7 +94,7 @@ def evaluate_command(argv:list=None) -> dict:
     def work():
         distilled = load_distilled(args.path)
         c, recipe = distilled.config, distilled.eval_recipe
-        dataset = load_dataset(c['dataset'], root=args.data_root or c.get('data_root'), zca=c.get('zca'))
+        dataset = in_distilled_space(distilled, load_dataset(args.dataset or c['dataset'], root=args.data_root or c.get('data_root'), zca=False))
         arch = recipe.get('arch', 'convnet')
         kw = dict(n_models=args.models, steps=args.steps or recipe.get('steps', DEFAULT_EVAL_STEPS), batch_size=recipe.get('batch_size'),
                   augment=recipe.get('augment', True), width=recipe.get('width'), depth=recipe.get('depth'), seed=args.seed)

@@ -19,7 +19,7 @@ from fastcore.basics import patch
 import simple_distill
 from .data import ImageDataset, load_dataset, ClassBalancedSampler, write_atomically
 from .models import build_model, seeded_init
-from .synthetic import SyntheticSet, LinearBasisSet, linear_basis_size, pass_meta_gradients, save_distilled
+from .synthetic import SyntheticSet, LinearBasisSet, linear_basis_size, pass_meta_gradients, save_distilled, EVAL_RECIPE
 from .unroll import InnerOptimizer
 from .bptt import make_schedule, meta_gradient, SCHEDULES
 
@@ -419,7 +419,7 @@ def export(run:DistillRun, path=None) -> Path:
     "Save the distilled set as one self-describing safetensors file (see `simple_distill.synthetic.load_distilled`); rank 0 only."
     if not run.comm.writer: return None
     c = run.config
-    recipe = dict(arch=c.arch, width=c.width, depth=c.depth, optimizer='adam', lr=1e-3, batch_size=run.inner_batch, augment=c.augment)
+    recipe = dict(EVAL_RECIPE, arch=c.arch, width=c.width, depth=c.depth, batch_size=run.inner_batch, augment=c.augment)
     config = dict(asdict(c), precision=precision_in_force(run.device))  # the switches that were in force, not only the request
     return save_distilled(path or run.out_dir/'distilled.safetensors', run.synthetic, run.dataset, config, c.seed, recipe)
 

@@ -13,13 +13,13 @@ from torch.func import functional_call, stack_module_state, vmap
 from fastcore.basics import patch
 from .data import ImageDataset, augment as augment_images
 from .models import MODEL_NAMES, build_model, seeded_init
-from .synthetic import DistilledSet, load_distilled
+from .synthetic import DistilledSet, load_distilled, EVAL_RECIPE
 
 # %% auto #0
 __all__ = ['DEFAULT_EVAL_STEPS', 'StackedNetworks', 'init_networks', 'draw_batches', 'loss_per_network', 'default_batch_size',
            'train_networks', 'network_predictions', 'network_accuracies', 'evaluate_distilled', 'random_real_subsets',
-           'random_real_baseline', 'validation_split', 'choose_eval_steps', 'evaluate_transfer', 'train_on_distilled',
-           'PeriodicEvaluation']
+           'random_real_baseline', 'validation_split', 'choose_eval_steps', 'evaluate_transfer', 'in_distilled_space',
+           'train_on_distilled', 'PeriodicEvaluation']
 
 # %% ../nbs/06_evaluate.ipynb #c8255169
 class StackedNetworks:
@@ -82,7 +82,7 @@ def loss_per_network(logits:Tensor, # [K,B,classes]
     return losses.view(logits.shape[:2]).mean(1)
 
 # %% ../nbs/06_evaluate.ipynb #173e3e6e
-DEFAULT_EVAL_STEPS = 300  # Adam steps per evaluation network (the authors' first checkpoint)
+DEFAULT_EVAL_STEPS = EVAL_RECIPE['steps']  # Adam steps per evaluation network (the authors' first checkpoint)
 
 def default_batch_size(n_images:int)->int:
     "The synthetic batch size: the whole set, at most 100 images (the authors' inner batch for CIFAR-10)"
@@ -268,6 +268,22 @@ def evaluate_transfer(images:Tensor, labels:Tensor, dataset:ImageDataset,
     if unknown: raise ValueError(f"unknown architectures {unknown}: choose from {', '.join(MODEL_NAMES)}")
     return {arch: evaluate_distilled(images, labels, dataset, arch=arch, **kwargs) for arch in archs}
 
+# %% ../nbs/06_evaluate.ipynb #80f0c2fd
+def _same_transform(distilled:DistilledSet, dataset:ImageDataset)->bool:
+    "Whether `dataset` was prepared with the distilled set's normalisation and ZCA"
+    if not (torch.allclose(distilled.mean, dataset.mean) and torch.allclose(distilled.std, dataset.std)): return False
+    if (distilled.zca is None) != (dataset.zca is None): return False
+    return distilled.zca is None or all(torch.allclose(a, b) for a, b in zip(distilled.zca.state_dict().values(), dataset.zca.state_dict().values()))
+
+def in_distilled_space(distilled:DistilledSet, dataset:ImageDataset)->ImageDataset:
+    "`dataset` prepared with the distilled set's own normalisation and ZCA (load it with zca=False), or itself if it already is"
+    if list(distilled.classes) != list(dataset.classes): raise ValueError(f"the distilled set's classes {distilled.classes[:5]}... are not {dataset.name}'s {dataset.classes[:5]}...: evaluate against the data it was distilled from")
+    if _same_transform(distilled, dataset): return dataset
+    if dataset.zca is not None: raise ValueError(f"{dataset.name} is whitened with another ZCA than the distilled set's: load it with zca=False, and the set's own transform is applied")
+    pixels = lambda x: x * dataset.std.view(1, -1, 1, 1) + dataset.mean.view(1, -1, 1, 1)  # undo this data set's normalisation: exact
+    return ImageDataset(dataset.name, distilled.preprocess(pixels(dataset.train_images)), dataset.train_labels, distilled.preprocess(pixels(dataset.test_images)),
+                        dataset.test_labels, dataset.classes, distilled.mean, distilled.std, distilled.zca)
+
 # %% ../nbs/06_evaluate.ipynb #dbe2b730
 def _distilled_parts(source)->tuple:
     "(images, labels, metadata, eval_recipe) from a path, a DistilledSet or an (images, labels, metadata) triple"
@@ -281,7 +297,7 @@ def _distilled_parts(source)->tuple:
 # %% ../nbs/06_evaluate.ipynb #75b81e26
 def train_on_distilled(source,                 # path of a saved set, a DistilledSet, or (images, labels, metadata)
                        arch:str|None=None,     # None: the set's eval_recipe, else 'convnet'
-                       steps:int|None=None,    # None: the recipe's steps, else DEFAULT_EVAL_STEPS
+                       steps:int|None=None,    # None: the recipe's steps, else EVAL_RECIPE's
                        generator:torch.Generator|None=None, # overrides `seed`
                        seed:int=0,
                        **recipe)->nn.Module:   # width, depth, lr, batch_size, augment: override the saved recipe
@@ -291,8 +307,7 @@ def train_on_distilled(source,                 # path of a saved set, a Distille
         raise ValueError(f"images are {tuple(images.shape[1:])} but the metadata says {tuple(metadata['image_shape'])}")
     unknown = set(recipe) - {'width', 'depth', 'lr', 'batch_size', 'augment'}
     if unknown: raise ValueError(f"unknown recipe options {sorted(unknown)}: use width, depth, lr, batch_size, augment")
-    r = {**dict(arch='convnet', width=None, depth=None, optimizer='adam', lr=1e-3, batch_size=None, augment=True, steps=DEFAULT_EVAL_STEPS),
-         **saved, **recipe}
+    r = {**EVAL_RECIPE, **saved, **recipe}  # the file's recipe, then the caller's changes
     if r['optimizer'] != 'adam': raise ValueError(f"the saved recipe asks for optimizer {r['optimizer']!r}; only 'adam' (the paper's evaluation) is supported")
     arch, steps = arch or r['arch'], steps or r['steps']
     builder = _arch_builder(metadata, arch, r['width'], r['depth'], images.device, images.dtype)

@@ -17,9 +17,9 @@ from . import __version__
 from .data import ImageDataset, ZCA, write_atomically
 
 # %% auto #0
-__all__ = ['DISTILLED_FORMAT', 'DISTILLED_FORMAT_VERSION', 'unit_norm_images', 'SyntheticSet', 'pass_meta_gradients',
-           'linear_basis_numbers', 'linear_basis_size', 'LinearBasisSet', 'save_distilled', 'DistilledSet',
-           'load_distilled']
+__all__ = ['DISTILLED_FORMAT', 'DISTILLED_FORMAT_VERSION', 'EVAL_RECIPE', 'unit_norm_images', 'SyntheticSet',
+           'pass_meta_gradients', 'linear_basis_numbers', 'linear_basis_size', 'LinearBasisSet', 'save_distilled',
+           'DistilledSet', 'load_distilled']
 
 # %% ../nbs/02_synthetic.ipynb #71fd3459
 def unit_norm_images(n:int,                 # number of images
@@ -196,6 +196,9 @@ def clamp_labels_(self:LinearBasisSet)->LinearBasisSet:
 # %% ../nbs/02_synthetic.ipynb #9e6578e9
 DISTILLED_FORMAT = 'simple_distill.distilled'  # the header's 'format' tag
 DISTILLED_FORMAT_VERSION = 1
+# how a distilled set is judged unless its file says otherwise: the paper's protocol (fresh networks, Adam 1e-3, augmentation,
+# the synthetic batch size, 300 steps: the authors' first checkpoint)
+EVAL_RECIPE = dict(arch='convnet', width=None, depth=None, optimizer='adam', lr=1e-3, batch_size=None, augment=True, steps=300)
 
 def _tensor_checksum(tensors:dict)->str:
     "SHA-256 over names, dtypes, shapes and bytes of the tensors, in name order"
@@ -284,6 +287,15 @@ def load_distilled(path:str|Path)->DistilledSet:
                         torch.tensor(dataset['mean']), torch.tensor(dataset['std']), ZCA.from_state_dict(zca_state) if zca_state else None,
                         dataset['name'], meta['config'], meta['seed'], meta['version'], meta['eval_recipe'],
                         {k.removeprefix('factors.'): v for k, v in tensors.items() if k.startswith('factors.')})
+
+# %% ../nbs/02_synthetic.ipynb #f7655bff
+@patch
+def preprocess(self:DistilledSet, images:Tensor)->Tensor: # [N,C,H,W] raw: uint8 0..255, or float in [0,1]
+    "Raw images of the source data in this set's space: per-channel normalisation, then the ZCA (with its per-image step) if the data were whitened"
+    x = images.float().div(255) if images.dtype == torch.uint8 else images.float()
+    if tuple(x.shape[1:]) != tuple(self.images.shape[1:]): raise ValueError(f"images are {tuple(x.shape[1:])} but this set's are {tuple(self.images.shape[1:])}")
+    x = (x - self.mean.view(1, -1, 1, 1)) / self.std.view(1, -1, 1, 1)
+    return self.zca(x) if self.zca is not None else x
 
 # %% ../nbs/02_synthetic.ipynb #532ffc07
 @patch
