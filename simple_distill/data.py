@@ -15,10 +15,10 @@ from torch import Tensor
 from torchvision.io import ImageReadMode, decode_image
 
 # %% auto #0
-__all__ = ['CIFAR_DATASETS', 'IMAGE_SUFFIXES', 'LAYOUT_HINT', 'normalize_per_image', 'ZCA', 'ImageDataset', 'zca_by_default',
-           'make_image_dataset', 'load_digits', 'default_data_dir', 'dataset_from_torchvision', 'load_cifar',
-           'write_atomically', 'load_image_folder', 'load_dataset', 'AugmentationParams', 'sample_augmentation',
-           'apply_augmentation', 'augment', 'ClassBalancedSampler']
+__all__ = ['CIFAR_DATASETS', 'IMAGE_SUFFIXES', 'LAYOUT_HINT', 'VALIDATION_FRACTION', 'normalize_per_image', 'ZCA', 'ImageDataset',
+           'zca_by_default', 'make_image_dataset', 'load_digits', 'default_data_dir', 'dataset_from_torchvision',
+           'load_cifar', 'write_atomically', 'load_image_folder', 'load_dataset', 'AugmentationParams',
+           'sample_augmentation', 'apply_augmentation', 'augment', 'ClassBalancedSampler', 'validation_indices']
 
 # %% ../nbs/00_data.ipynb #04b19ee8
 def normalize_per_image(x:Tensor # [N,...] images
@@ -344,10 +344,13 @@ class ClassBalancedSampler:
     def __init__(self, labels:Tensor,     # [N] class indices
                  batch_size:int,          # examples per batch; split evenly over classes (remainder to random classes)
                  weights:Tensor|None=None,# [N] non-negative sampling weights, or None for uniform
-                 generator:torch.Generator|None=None):
+                 generator:torch.Generator|None=None,
+                 exclude:Tensor|None=None):  # indices never drawn (a held-out validation split)
         labels = torch.as_tensor(labels).long().cpu()
-        self.num_classes, self.batch_size, self.generator = int(labels.max()) + 1, batch_size, generator
-        self.class_indices = [torch.nonzero(labels == c).flatten() for c in range(self.num_classes)]
+        self.num_classes, self.batch_size, self.generator, self.n_examples = int(labels.max()) + 1, batch_size, generator, len(labels)
+        allowed = torch.ones(len(labels), dtype=torch.bool)
+        if exclude is not None: allowed[torch.as_tensor(exclude, dtype=torch.long)] = False
+        self.class_indices = [torch.nonzero((labels == c) & allowed).flatten() for c in range(self.num_classes)]
         missing = [c for c, idx in enumerate(self.class_indices) if len(idx) == 0]
         if missing: raise ValueError(f"classes {missing} have no examples: labels must be 0..K-1 with every class present")
         if batch_size < self.num_classes:
@@ -356,8 +359,7 @@ class ClassBalancedSampler:
 
     def set_weights(self, weights:Tensor|None)->ClassBalancedSampler:
         "Draw within each class in proportion to `weights` from the next batch on (None: uniformly); checked as in the constructor"
-        n = sum(len(idx) for idx in self.class_indices)
-        self.weights = None if weights is None else self._check_weights(torch.as_tensor(weights, dtype=torch.float64).cpu(), n)
+        self.weights = None if weights is None else self._check_weights(torch.as_tensor(weights, dtype=torch.float64).cpu(), self.n_examples)
         return self
 
     def _check_weights(self, weights:Tensor, n:int)->Tensor:
@@ -379,3 +381,16 @@ class ClassBalancedSampler:
         counts[torch.randperm(self.num_classes, generator=self.generator)[:self.batch_size % self.num_classes]] += 1
         batch = torch.cat([self._draw_class(c, int(k)) for c, k in enumerate(counts)])
         return batch[torch.randperm(len(batch), generator=self.generator)]
+
+# %% ../nbs/00_data.ipynb #fbea34a6
+VALIDATION_FRACTION = 0.1  # share of each class's training images held out by default
+
+def validation_indices(labels:Tensor,     # [N] class ids of the training images
+                       fraction:float=VALIDATION_FRACTION, # share of each class held out (0: none)
+                       seed:int=0)->Tensor: # fixed: every run on the same data holds out the same images
+    "Indices of a class-stratified, seeded share of the training images held out for validation"
+    if not 0 <= fraction < 1: raise ValueError(f"a validation fraction must lie in [0, 1), got {fraction}")
+    if fraction == 0: return torch.zeros(0, dtype=torch.long)
+    g, labels = torch.Generator().manual_seed(seed), torch.as_tensor(labels).cpu()
+    return torch.cat([idx[torch.randperm(len(idx), generator=g)[:max(1, round(fraction * len(idx)))]]
+                      for idx in (torch.nonzero(labels == c).flatten() for c in range(int(labels.max()) + 1))])

@@ -17,7 +17,7 @@ import torch, torchvision
 from tqdm.auto import tqdm
 from fastcore.basics import patch
 import simple_distill
-from .data import ImageDataset, load_dataset, ClassBalancedSampler, write_atomically
+from .data import ImageDataset, load_dataset, ClassBalancedSampler, validation_indices, write_atomically
 from .models import build_model, seeded_init
 from .synthetic import SyntheticSet, LinearBasisSet, linear_basis_size, pass_meta_gradients, save_distilled, EVAL_RECIPE
 from .unroll import InnerOptimizer
@@ -51,6 +51,7 @@ class DistillConfig:
     inner_batch:int=None        # synthetic images per inner step, drawn at random (default: all, at most 100)
     batch_per_class:int=None    # class-balanced inner steps: this many synthetic images of every class (the authors': 10 for CIFAR-10, 1 for CIFAR-100)
     real_batch:int=5000         # real images per outer step, class-balanced
+    validation:float=0.1        # share of each class's training images held out of the real batches (the same for every run), to choose evaluation steps on
     meta_lr:float=1e-3          # Adam learning rate on the images
     label_lr:float=1e-4         # Adam learning rate on the soft labels (lower than the images')
     clip_decay:float=0.9        # EMA decay of the meta-gradient norm
@@ -96,6 +97,7 @@ def validate_config(config:DistillConfig) -> DistillConfig:
         if not isinstance(getattr(c, name), int) or getattr(c, name) < 1: _fail(f'{name} must be a positive integer, got {getattr(c, name)!r}')
     for name in 'inner_lr meta_lr label_lr clip_factor'.split():
         if not getattr(c, name) > 0: _fail(f'{name} must be > 0, got {getattr(c, name)!r}')
+    if not 0 <= c.validation < 1: _fail(f'validation must be in [0, 1) (a share of each class), got {c.validation!r}')
     if not 0 <= c.clip_decay < 1: _fail(f'clip_decay must be in [0, 1), got {c.clip_decay!r}')
     if c.n_back > c.n_unroll: _fail(f'n_back (M={c.n_back}) cannot exceed n_unroll (T={c.n_unroll}): lower n_back or raise n_unroll')
     if c.schedule not in SCHEDULES: _fail(f'unknown schedule {c.schedule!r}: choose one of {sorted(SCHEDULES)}')
@@ -272,7 +274,8 @@ class DistillRun:
                             else c.inner_batch or min(len(self.synthetic), 100))
         self.real_images = d.train_images.to(self.device, self.dtype)
         self.real_labels = d.train_labels.to(self.device)
-        self.sampler = ClassBalancedSampler(d.train_labels, min(c.real_batch, len(d.train_labels)), generator=self.generator)
+        held = validation_indices(d.train_labels, c.validation)  # never drawn: evaluation steps are chosen on them
+        self.sampler = ClassBalancedSampler(d.train_labels, min(c.real_batch, len(d.train_labels) - len(held)), generator=self.generator, exclude=held)
         self.step, self.history, self.evals, self.reason = 0, [], [], None
         self._stop, self._running = threading.Event(), threading.Event()
         self._running.set()

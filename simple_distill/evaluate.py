@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from torch import Tensor, nn
 from torch.func import functional_call, stack_module_state, vmap
 from fastcore.basics import patch
-from .data import ImageDataset, augment as augment_images
+from .data import ImageDataset, VALIDATION_FRACTION, validation_indices, augment as augment_images
 from .models import MODEL_NAMES, build_model, seeded_init
 from .synthetic import DistilledSet, load_distilled, EVAL_RECIPE
 
@@ -231,22 +231,20 @@ def random_real_baseline(dataset:ImageDataset,
 
 # %% ../nbs/06_evaluate.ipynb #b5b37763
 def validation_split(dataset:ImageDataset,
-                     fraction:float=0.2, # share of each class's train images held out
-                     seed:int=0,
+                     fraction:float=VALIDATION_FRACTION, # share of each class's train images held out
+                     seed:int=0,         # the defaults give the split every distillation held out of its real batches
                     )->ImageDataset:    # train = the rest of the train split, test = the held-out part
     "The data set with a class-stratified validation part of its train split as the test split"
     if not 0 < fraction < 1: raise ValueError(f"fraction must lie strictly between 0 and 1, got {fraction}")
-    g, labels = torch.Generator().manual_seed(seed), dataset.train_labels.cpu()
-    held = torch.cat([idx[torch.randperm(len(idx), generator=g)[:max(1, round(fraction * len(idx)))]]
-                      for idx in (torch.nonzero(labels == c).flatten() for c in range(dataset.num_classes))])
-    keep = torch.ones(len(labels), dtype=torch.bool); keep[held] = False
+    held = validation_indices(dataset.train_labels, fraction, seed).to(dataset.train_labels.device)
+    keep = torch.ones(len(dataset.train_labels), dtype=torch.bool, device=held.device); keep[held] = False
     return ImageDataset(f'{dataset.name}-validation', dataset.train_images[keep], dataset.train_labels[keep], dataset.train_images[held],
                         dataset.train_labels[held], dataset.classes, dataset.mean, dataset.std, dataset.zca)
 
 # %% ../nbs/06_evaluate.ipynb #df013540
 def choose_eval_steps(images:Tensor, labels:Tensor, dataset:ImageDataset,
                       candidates:tuple=(300, 600, 1000, 3000), # step counts to compare (the authors' checkpoints)
-                      fraction:float=0.2,  # validation share of the train split
+                      fraction:float=VALIDATION_FRACTION, # validation share of the train split (default: the split distillation held out)
                       arch:str='convnet', n_models:int=8, lr:float=1e-3, batch_size:int|None=None, augment:bool=True,
                       width:int|None=None, depth:int|None=None, seed:int=0,
                      )->dict:              # steps (the best candidate) and val_acc {steps: mean validation accuracy}
