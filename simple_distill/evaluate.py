@@ -17,9 +17,9 @@ from .synthetic import DistilledSet, load_distilled, EVAL_RECIPE
 
 # %% auto #0
 __all__ = ['DEFAULT_EVAL_STEPS', 'StackedNetworks', 'init_networks', 'draw_batches', 'loss_per_network', 'default_batch_size',
-           'train_networks', 'network_predictions', 'network_accuracies', 'evaluate_distilled', 'random_real_subsets',
-           'random_real_baseline', 'validation_split', 'choose_eval_steps', 'evaluate_transfer', 'in_distilled_space',
-           'train_on_distilled', 'PeriodicEvaluation']
+           'train_networks', 'prefers_stacked', 'network_predictions', 'network_accuracies', 'evaluate_distilled',
+           'random_real_subsets', 'random_real_baseline', 'validation_split', 'choose_eval_steps', 'evaluate_transfer',
+           'in_distilled_space', 'train_on_distilled', 'PeriodicEvaluation']
 
 # %% ../nbs/06_evaluate.ipynb #c8255169
 class StackedNetworks:
@@ -109,11 +109,17 @@ def train_networks(images:Tensor,        # [N,C,H,W] shared training set, or [K,
                    batch_size:int|None=None, # images per network and step; None: `default_batch_size`; capped at N
                    augment:bool=True,    # flip / rotate every batch
                    generator:torch.Generator|None=None, # draws initial weights, then batches and augmentations
-                   on_step=None,         # optional callable(step, nets) after each step (e.g. checkpoint evaluation)
+                   on_step=None,         # optional callable(step, nets) after each step (e.g. checkpoint evaluation); stacked only
+                   stacked:bool=True,    # one vmap-ed step for all K (True) or the K networks one after another (False)
                   )->StackedNetworks:
     "Train K freshly initialised networks together (stacked parameters, one vmap-ed forward/backward, one Adam)"
     images, labels = images.detach(), labels.detach()
     _check_training_set(images, labels, n_models)
+    if not stacked and n_models > 1:
+        if on_step is not None: raise ValueError('on_step sees the K networks together: train them stacked')
+        per_network = images.ndim == 5
+        return StackedNetworks([train_networks(images[k] if per_network else images, labels[k] if per_network else labels, arch_builder, 1, steps, lr,
+                                               batch_size, augment, generator).unstack(0) for k in range(n_models)])
     n = images.shape[-4]
     batch_size = default_batch_size(n) if batch_size is None else batch_size
     if batch_size < 1: raise ValueError(f"batch_size must be at least 1, got {batch_size}")
@@ -127,6 +133,13 @@ def train_networks(images:Tensor,        # [N,C,H,W] shared training set, or [K,
         optimizer.step()
         if on_step is not None: on_step(step, nets)
     return nets
+
+# %% ../nbs/06_evaluate.ipynb #2870989e
+def prefers_stacked(device,             # where the networks train
+                    width:int|None,     # network width (None: the ConvNet's 128)
+                    image_shape:tuple)->bool:
+    "Whether K networks train faster stacked: always on CUDA; on a CPU when width × pixels < 4096 (the digits up to width 32)"
+    return torch.device(device).type == 'cuda' or (width or 128) * image_shape[-1] * image_shape[-2] < 4096
 
 # %% ../nbs/06_evaluate.ipynb #b8d896ca
 @torch.no_grad()
@@ -187,7 +200,8 @@ def evaluate_distilled(images:Tensor,         # [n,C,H,W] distilled images (norm
     if labels.is_floating_point() and labels.shape[-1] != dataset.num_classes:
         raise ValueError(f"soft labels have {labels.shape[-1]} classes but {dataset.name} has {dataset.num_classes}")
     builder = _arch_builder(dataset, arch, width, depth, images.device, images.dtype)
-    nets = train_networks(images, labels, builder, n_models, steps, lr, batch_size, augment, _generator(generator, seed))
+    nets = train_networks(images, labels, builder, n_models, steps, lr, batch_size, augment, _generator(generator, seed),
+                          stacked=prefers_stacked(images.device, width, dataset.image_shape))
     return _summary(network_accuracies(nets, dataset.test_images, dataset.test_labels), steps=steps, arch=arch, n_models=n_models)
 
 # %% ../nbs/06_evaluate.ipynb #51c7b2a8
@@ -225,7 +239,7 @@ def random_real_baseline(dataset:ImageDataset,
     subsets = random_real_subsets(dataset.train_labels, images_per_class, n_models, generator)
     images, labels = dataset.train_images[subsets].to(device), dataset.train_labels[subsets].to(device)  # [K,n,C,H,W], [K,n]
     builder = _arch_builder(dataset, arch, width, depth, images.device, images.dtype)
-    nets = train_networks(images, labels, builder, n_models, steps, lr, batch_size, augment, generator)
+    nets = train_networks(images, labels, builder, n_models, steps, lr, batch_size, augment, generator, stacked=prefers_stacked(images.device, width, dataset.image_shape))
     return _summary(network_accuracies(nets, dataset.test_images, dataset.test_labels),
                     steps=steps, arch=arch, n_models=n_models, images_per_class=images_per_class)
 
