@@ -101,12 +101,16 @@ def time_interleaved(steps:dict,   # name -> callable doing one unit of work
                      device:torch.device)->dict:
     "Seconds of each call, the callables taking turns so load from other processes hits them alike"
     for _ in range(warmup):
-        for step in steps.values(): step(); synchronize(device)
+        for step in steps.values():
+            step()
+            synchronize(device)
     seconds = {name: [] for name in steps}
     for _ in range(n_steps):
         for name, step in steps.items():
-            synchronize(device); begin = time.perf_counter()
-            step(); synchronize(device)
+            synchronize(device)
+            begin = time.perf_counter()
+            step()
+            synchronize(device)
             seconds[name].append(time.perf_counter() - begin)
     return seconds
 
@@ -117,8 +121,10 @@ def step_memory(step,                # callable doing one outer step
                )->tuple:
     "(bytes, what they are) of one call of `step`"
     if device.type == 'cuda':
-        synchronize(device); torch.cuda.reset_peak_memory_stats(device)
-        step(); synchronize(device)
+        synchronize(device)
+        torch.cuda.reset_peak_memory_stats(device)
+        step()
+        synchronize(device)
         return torch.cuda.max_memory_allocated(device), 'peak allocated'
     return measure_saved_bytes(step)[1] + checkpoint_bytes, 'saved for backward'
 

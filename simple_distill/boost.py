@@ -154,9 +154,11 @@ def plot_study(study:pd.DataFrame):
     b = study.images_per_class.min()
     bars = study[(study.images_per_class == b)]
     left.barh([f'{s}: {w}' for s, w in zip(bars.source, bars.what)], 100 * bars.acc_mean, xerr=100 * bars.acc_std, color='tab:blue', alpha=0.7)
-    left.set(xlabel='test accuracy (%)', title=f'{b} image(s) per class'); left.invert_yaxis()
+    left.set(xlabel='test accuracy (%)', title=f'{b} image(s) per class')
+    left.invert_yaxis()
     for name, series in budget_report(study).items(): right.plot(series.dropna().index, series.dropna(), marker='o', label=name)
-    right.set(xlabel='images per class', ylabel='test accuracy (%)', title='accuracy by budget'); right.legend()
+    right.set(xlabel='images per class', ylabel='test accuracy (%)', title='accuracy by budget')
+    right.legend()
     fig.tight_layout()
     return fig
 
@@ -220,7 +222,9 @@ def boost_command(argv:list=None)->pd.DataFrame:
     else:
         result = boost(config, args.block_ipc, args.blocks, args.beta, dataset, resume=not args.fresh,
                        make_callbacks=None if args.no_progress else lambda stage: [ProgressBar()])
-        if result.reason != 'done': print(f'{result.reason} in stage {len(result.runs)}: run the same command to resume'); return None
+        if result.reason != 'done':
+            print(f'{result.reason} in stage {len(result.runs)}: run the same command to resume')
+            return None
         study = intercorrelation_study({f'beta {args.beta:g}': load_distilled(out/'distilled.safetensors')}, {}, dataset, **kw)
     for budget in filter(None, args.export.split(',')):
         print('wrote', load_distilled(out/'distilled.safetensors' if not args.study else out/'strong_boost'/'distilled.safetensors').subset(int(budget)).save(out/f'distilled_ipc{budget}.safetensors'))

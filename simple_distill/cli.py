@@ -28,7 +28,9 @@ def user_errors(command):
     except CheckpointError as e: sys.exit(f'error: {e.problem} Nothing was overwritten: add --fresh to start over in this --out-dir, or choose another --out-dir.')
     except (ValueError, FileNotFoundError, OSError, PeerFailure) as e: sys.exit(f'error: {e}')
     except NonFiniteMetaGradient as e: sys.exit(f'stopped: {e}')
-    except KeyboardInterrupt: print('\naborted: the last checkpoint is kept; run the same command again to resume.'); sys.exit(130)
+    except KeyboardInterrupt:
+        print('\naborted: the last checkpoint is kept; run the same command again to resume.')
+        sys.exit(130)
 
 # %% ../nbs/11_cli.ipynb #c65027e1
 def _without_nproc(argv:list) -> list:
@@ -126,7 +128,7 @@ def demo_command(argv:list=None) -> dict:
         run = distill('digits', steps=args.steps, out_dir=args.out_dir, resume=False,
                       callbacks=[evaluation] + ([] if args.no_progress else [ProgressBar()]))
         result = run.evals[-1]
-        picture = grid_image(run, scale=8); picture.save(run.out_dir/'distilled.png')
+        grid_image(run, scale=8).save(run.out_dir/'distilled.png')
         print(f"\nDistilled digits, {len(run.synthetic.images)} images (1 per class), {args.models} fresh ConvNets each, {time.time()-start:.0f} s:")
         print(f"  distilled images:   {100*result['acc_mean']:.1f} ± {100*result['acc_std']:.1f}% test accuracy")
         print(f"  random real images: {100*result['baseline_mean']:.1f} ± {100*result['baseline_std']:.1f}%")

@@ -245,10 +245,14 @@ def _cache_path(source:Path, names:list, cache_dir:Path)->Path:
 def write_atomically(path,   # file to create or replace
                      write): # write(f): writes the content to an open binary file
     "Write beside `path`, sync to disk, then rename over it: readers never see a partial file, and a failed write leaves `path` as it was"
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
     try:
-        with os.fdopen(fd, 'wb') as f: write(f); f.flush(); os.fsync(f.fileno())
+        with os.fdopen(fd, 'wb') as f:
+            write(f)
+            f.flush()
+            os.fsync(f.fileno())
         os.replace(tmp, path)
     except OSError as e:
         raise OSError(f'could not write {path} ({e}); any previous file there is intact. Free disk space or write elsewhere.') from e

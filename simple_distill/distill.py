@@ -287,9 +287,16 @@ class DistillRun:
     def out_dir(self) -> Path: return Path(self.config.out_dir)
     @property
     def checkpoint_path(self) -> Path: return self.out_dir/'checkpoint.pt'
-    def stop(self): "Finish the current step, checkpoint and end."; self._stop.set(); self._running.set()
-    def pause(self): "Hold before the next step."; self._running.clear()
-    def resume(self): "Continue after `pause`."; self._running.set()
+    def stop(self):
+        "Finish the current step, checkpoint and end."
+        self._stop.set()
+        self._running.set()
+    def pause(self):
+        "Hold before the next step."
+        self._running.clear()
+    def resume(self):
+        "Continue after `pause`."
+        self._running.set()
     @property
     def paused(self) -> bool: return not self._running.is_set()
 
@@ -467,7 +474,9 @@ def run(self:DistillRun) -> str:
         with _StopOnSignal(self):
             while self.step < c.steps:
                 self._running.wait()
-                if self.comm.any(self._stop.is_set()): self._stop.set(); break  # a stop on any process stops all after the same step
+                if self.comm.any(self._stop.is_set()):  # a stop on any process stops all after the same step
+                    self._stop.set()
+                    break
                 metrics = self.outer_step()
                 self.history.append(metrics)
                 self._emit('on_step', metrics)
@@ -499,7 +508,9 @@ def distill(config=None,           # a `DistillConfig`, a preset name from `PRES
     if not isinstance(config, DistillConfig): config = make_config(config, **overrides)
     elif overrides: config = validate_config(dataclasses.replace(config, **overrides))
     run = DistillRun(config, dataset, callbacks, resume=resume, communicator=communicator, synthetic=synthetic)
-    if not background: run.run(); return run
+    if not background:
+        run.run()
+        return run
     def target():
         try: run.run()
         except BaseException as e: run.error = e

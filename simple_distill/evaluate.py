@@ -68,7 +68,9 @@ def draw_batches(images:Tensor,   # [N,C,H,W] shared by all networks, or [K,N,C,
     n = images.shape[-4]
     device = generator.device if generator is not None else 'cpu'
     idx = torch.rand(n_models, n, generator=generator, device=device).argsort(1)[:, :batch_size].to(images.device)
-    if images.ndim == 5: rows = torch.arange(n_models, device=images.device)[:, None]; x, y = images[rows, idx], labels[rows, idx]
+    if images.ndim == 5:
+        rows = torch.arange(n_models, device=images.device)[:, None]
+        x, y = images[rows, idx], labels[rows, idx]
     else: x, y = images[idx], labels[idx]
     if augment: x = torch.stack([augment_images(xk, generator) for xk in x])
     return x, y
@@ -251,7 +253,8 @@ def validation_split(dataset:ImageDataset,
     "The data set with a class-stratified validation part of its train split as the test split"
     if not 0 < fraction < 1: raise ValueError(f"fraction must lie strictly between 0 and 1, got {fraction}")
     held = validation_indices(dataset.train_labels, fraction, seed).to(dataset.train_labels.device)
-    keep = torch.ones(len(dataset.train_labels), dtype=torch.bool, device=held.device); keep[held] = False
+    keep = torch.ones(len(dataset.train_labels), dtype=torch.bool, device=held.device)
+    keep[held] = False
     return ImageDataset(f'{dataset.name}-validation', dataset.train_images[keep], dataset.train_labels[keep], dataset.train_images[held],
                         dataset.train_labels[held], dataset.classes, dataset.mean, dataset.std, dataset.zca)
 

@@ -315,9 +315,12 @@ def _refresh(self:HardnessSampler, run):
 @patch
 def _apply(self:HardnessSampler, run):
     "Make the run's real batches follow the current weights"
-    if self.class_balanced: run.sampler.set_weights(self.weights)
-    elif isinstance(run.sampler, WeightedSampler): run.sampler.set_weights(self.weights)
-    else: run.sampler = WeightedSampler(self.weights, run.sampler.batch_size, run.generator)
+    if self.class_balanced: return run.sampler.set_weights(self.weights)
+    if not isinstance(run.sampler, WeightedSampler):  # first time: keep out what the run's sampler kept out (a validation split)
+        self._allowed = torch.zeros(len(self.weights), dtype=torch.bool)
+        self._allowed[torch.cat(run.sampler.class_indices)] = True
+        run.sampler = WeightedSampler(self.weights * self._allowed, run.sampler.batch_size, run.generator)
+    else: run.sampler.set_weights(self.weights * self._allowed)
 
 # %% ../nbs/09_hardness.ipynb #53ba3f6c
 @patch

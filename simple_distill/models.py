@@ -77,9 +77,11 @@ class VGG11(nn.Module):
         size, channels, layers = check_image_size(image_size, 2, 'VGG11'), in_channels, []
         for i, item in enumerate(VGG11_LAYERS):
             if item != 'M':
-                layers += conv_norm_relu(channels, item * width); channels = item * width
+                layers += conv_norm_relu(channels, item * width)
+                channels = item * width
             elif keeps_two_pixels(size, last=i == len(VGG11_LAYERS) - 1):
-                layers.append(nn.MaxPool2d(2)); size //= 2
+                layers.append(nn.MaxPool2d(2))
+                size //= 2
         self.features = nn.Sequential(*layers)
         self.classifier = nn.Linear(channels * size * size, num_classes)
 
@@ -93,9 +95,11 @@ class AlexNet(nn.Module):
         widths, kernels, pool_after = (width, width * 3 // 2, width * 2, width * 3 // 2, width * 3 // 2), (5, 5, 3, 3, 3), (0, 1, 4)
         size, channels, layers = check_image_size(image_size, 2, 'AlexNet'), in_channels, []
         for i, (out, k) in enumerate(zip(widths, kernels)):
-            layers += conv_norm_relu(channels, out, k); channels = out
+            layers += conv_norm_relu(channels, out, k)
+            channels = out
             if i in pool_after and keeps_two_pixels(size, last=i == len(widths) - 1):
-                layers.append(nn.MaxPool2d(2)); size //= 2
+                layers.append(nn.MaxPool2d(2))
+                size //= 2
         self.features = nn.Sequential(*layers)
         self.classifier = nn.Linear(channels * size * size, num_classes)
 

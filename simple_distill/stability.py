@@ -37,7 +37,9 @@ class NormTrace(Callback):
     def on_step(self, run, metrics): self._add(metrics)
     def on_eval(self, run, result):
         for row in self.rows[::-1]:
-            if row['step'] == result['step']: row['test_acc'] = result['acc_mean']; break
+            if row['step'] == result['step']:
+                row['test_acc'] = result['acc_mean']
+                break
     @property
     def table(self)->pd.DataFrame: return pd.DataFrame(self.rows)
 
@@ -192,7 +194,7 @@ def plot_over_steps(table:pd.DataFrame, column:str, ax=None, x:str='step', log:b
         line, = ax.plot(xs, values.mean().values, label=method, linewidth=1.2)
         ax.fill_between(xs, values.min().values, values.max().values, color=line.get_color(), alpha=0.2, linewidth=0)
     if log: ax.set_yscale('log')
-    ax.set_xlabel(x.replace('_', ' ')); ax.set_ylabel(column.replace('_', ' ')); ax.set_title(title or column.replace('_', ' '))
+    ax.set(xlabel=x.replace('_', ' '), ylabel=column.replace('_', ' '), title=title or column.replace('_', ' '))
     ax.legend(fontsize=8)
     return ax
 
@@ -240,7 +242,9 @@ def save_figures(table:pd.DataFrame, out_dir)->list:
         if not table[column].notna().any(): continue
         fig, ax = plt.subplots(figsize=(5, 3.2))
         plot_over_steps(table, column, ax, log=log)
-        fig.tight_layout(); fig.savefig(Path(out_dir)/f'{name}.png', dpi=100); plt.close(fig)
+        fig.tight_layout()
+        fig.savefig(Path(out_dir)/f'{name}.png', dpi=100)
+        plt.close(fig)
         paths.append(Path(out_dir)/f'{name}.png')
     return paths
 

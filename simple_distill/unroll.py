@@ -400,7 +400,9 @@ class _SavedBytes:
     def release(self, key):
         entry = self.storages[key]
         entry[0] -= 1
-        if entry[0] == 0: self.live -= entry[1]; del self.storages[key]
+        if entry[0] == 0:
+            self.live -= entry[1]
+            del self.storages[key]
 
 class _SavedTensor:
     "A tensor saved for backward; tells the meter when autograd lets go of it"
