@@ -6,7 +6,7 @@
 __all__ = ['GRID_PAD', 'GRID_CAPTION', 'GRID_ROW_LABEL', 'label_captions', 'render_grid', 'labels_are_soft', 'grid_image',
            'png_bytes', 'metrics_figure', 'chart_series', 'fill_figure', 'metric_warning', 'StopOnInterrupt',
            'hardness_sampler_of', 'hardness_figure', 'fill_hardness', 'block_status', 'Dashboard', 'distill_live',
-           'report_html', 'save_report', 'HtmlReport']
+           'StageView', 'boost_live', 'report_html', 'save_report', 'HtmlReport']
 
 # %% ../nbs/10_dashboard.ipynb #2db6c699
 import base64, dataclasses, functools, html, io, math, signal, threading, time
@@ -23,6 +23,7 @@ from IPython.display import display
 from fastcore.basics import patch
 from .data import write_atomically
 from .distill import Callback, distill
+from .boost import boost
 from .stability import NormalizedVariance
 from .hardness import hs_histogram, sampled_hs_distribution
 
@@ -426,6 +427,29 @@ def distill_live(config=None,   # a `DistillConfig`, a preset name, or None for 
                 ) -> Dashboard:
     "Start `distill` in a background thread and show its `Dashboard`."
     return Dashboard(distill(config, background=True, **kwargs), every=every)
+
+# %% ../nbs/10_dashboard.ipynb #e9ee6a0a
+class StageView(Callback):
+    "Shows a boosted run's current stage: its `Dashboard` replaces the previous stage's in `box`"
+    def __init__(self, box, stage:int, n_blocks:int): self.box, self.stage, self.n_blocks = box, stage, n_blocks
+    def on_start(self, run):
+        self.dashboard = Dashboard(run, show=False, stop_on_interrupt=False)
+        heading = widgets.HTML(f'<b>Boost-DD stage {self.stage} of {self.n_blocks}</b> ({len(run.synthetic) // run.synthetic.num_classes} images per class)')
+        self.box.children = [heading, self.dashboard.widget]
+
+# %% ../nbs/10_dashboard.ipynb #3289a890
+def boost_live(config=None,    # a `DistillConfig` or preset name: the settings of every stage
+               block_ipc:int=1, n_blocks:int=2, beta:float=0.0, # b, J and β of `simple_distill.boost.boost`
+               **kwargs):      # passed to `boost` (dataset, resume, config overrides)
+    "Run `boost` in a background thread and show the current stage's dashboard; returns a view with `widget`, `thread` and, once done, `result`"
+    view = dataclasses.make_dataclass('BoostView', ['widget', 'thread', 'result', 'error'])(widgets.VBox([widgets.HTML('starting…')]), None, None, None)
+    def target():
+        try: view.result = boost(config, block_ipc, n_blocks, beta, make_callbacks=lambda stage: [StageView(view.widget, stage, n_blocks)], **kwargs)
+        except BaseException as e: view.error = e
+    view.thread = threading.Thread(target=target, daemon=True, name='boost')
+    view.thread.start()
+    display(view.widget)
+    return view
 
 # %% ../nbs/10_dashboard.ipynb #001702b7
 _REPORT = '''<!doctype html>
