@@ -8,6 +8,7 @@ __all__ = ['COMMANDS', 'SUMMARIES', 'user_errors', 'distill_command', 'evaluate_
 # %% ../nbs/11_cli.ipynb #c6862897
 import argparse, dataclasses, sys, time
 from pathlib import Path
+import pandas as pd
 import torch
 from .data import load_dataset
 from .distill import (add_config_arguments, add_threads_argument, config_from_args, distill, set_threads, ProgressBar, TensorBoard,
@@ -81,8 +82,13 @@ def distill_command(argv:list=None) -> dict:
 # %% ../nbs/11_cli.ipynb #5c582d65
 def _accuracy(r): return f"{100*r['acc_mean']:.1f} ± {100*r['acc_std']:.1f}%"
 
-def evaluate_command(argv:list=None) -> dict:
-    "Parse `simple-distill evaluate` options, evaluate a distilled set, print and return the results."
+def _evaluation_row(arch:str, distilled:dict, real:dict|None) -> dict:
+    "One row of the evaluation table (accuracies in %)"
+    row = dict(arch=arch, acc_mean=100 * distilled['acc_mean'], acc_std=100 * distilled['acc_std'], n_models=len(distilled['accs']))
+    return row | (dict(random_real_mean=100 * real['acc_mean'], random_real_std=100 * real['acc_std']) if real else {})
+
+def evaluate_command(argv:list=None) -> pd.DataFrame:
+    "Parse `simple-distill evaluate` options, evaluate a distilled set on every architecture asked for, print the table and save it beside the set."
     parser = argparse.ArgumentParser(prog='simple-distill evaluate', description='Evaluate a distilled set (.safetensors) on the real test set.')
     parser.add_argument('path', help='distilled set written by `simple-distill distill` (distilled.safetensors)')
     parser.add_argument('--dataset', default=None, help='data to evaluate against: a name or ImageFolder folder / zip (default: the one the set was distilled from)')
@@ -100,16 +106,19 @@ def evaluate_command(argv:list=None) -> dict:
         arch = recipe.get('arch', 'convnet')
         kw = dict(n_models=args.models, steps=args.steps or recipe.get('steps', DEFAULT_EVAL_STEPS), batch_size=recipe.get('batch_size'),
                   augment=recipe.get('augment', True), width=recipe.get('width'), depth=recipe.get('depth'), seed=args.seed)
-        results = dict(distilled=evaluate_distilled(distilled.images, distilled.labels, dataset, arch=arch, **kw))
-        print(f"distilled ({len(distilled.images)} images, {arch}): {_accuracy(results['distilled'])}")
-        if not args.no_baseline:
-            results['random_real'] = random_real_baseline(dataset, len(distilled.images)//len(distilled.classes), arch=arch, **kw)
-            print(f"random real, same size: {_accuracy(results['random_real'])}")
-        for arch in filter(None, args.transfer.split(',')):
-            kw_arch = {**kw, 'width': None, 'depth': None}
-            results[arch] = evaluate_distilled(distilled.images, distilled.labels, dataset, arch=arch, **kw_arch)
-            print(f"transfer to {arch}: {_accuracy(results[arch])}")
-        return results
+        budget = c.get('images_per_class') if distilled.factors else len(distilled.images) // len(distilled.classes)  # same storage as the set
+        rows = []
+        for name in [arch, *filter(None, args.transfer.split(','))]:  # the set's own architecture, then the transfer ones at their own widths
+            kw_arch = kw if name == arch else {**kw, 'width': None, 'depth': None}
+            result = evaluate_distilled(distilled.images, distilled.labels, dataset, arch=name, **kw_arch)
+            real = None if args.no_baseline else random_real_baseline(dataset, budget, arch=name, **kw_arch)
+            rows.append(_evaluation_row(name, result, real))
+            print(f"{name}: distilled {_accuracy(result)}" + ('' if real is None else f", random real ({budget} per class) {_accuracy(real)}"))
+        table, stem = pd.DataFrame(rows), Path(args.path).with_suffix('')
+        table.to_csv(f'{stem}_evaluation.csv', index=False)
+        Path(f'{stem}_evaluation.json').write_text(table.to_json(orient='records', indent=1))
+        print(f'table in {stem}_evaluation.csv and .json')
+        return table
     return user_errors(work)
 
 # %% ../nbs/11_cli.ipynb #426c038f
