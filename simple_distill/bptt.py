@@ -146,8 +146,9 @@ def meta_gradient(schedule:WindowSchedule, # picks the window
                   real_chunk:int|None=None,# real images back-propagated at a time, or None (all at once)
                   real_rows:slice|None=None,# this process's rows of the real batch, or None (all)
                   class_ids:Tensor|None=None,# class of each synthetic image for class-balanced inner batches, or None (uniform)
+                  task_classes:Tensor|None=None,# the classes of this outer step's task, or None (all)
                  )->UnrollResult:
     "Meta-loss and meta-gradients of one outer step under `schedule`"
     window = schedule.window(outer_step, generator)
     return unroll(model, images, labels, real_images, real_labels, window, inner_opt, batch_size, generator, augment, engine, segment,
-                  real_chunk, real_rows=real_rows, class_ids=class_ids)
+                  real_chunk, real_rows=real_rows, class_ids=class_ids, task_classes=task_classes)

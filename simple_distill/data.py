@@ -379,11 +379,12 @@ class ClassBalancedSampler:
         if k <= len(idx): return idx[torch.randperm(len(idx), generator=self.generator)[:k]]
         return idx[torch.randint(len(idx), (k,), generator=self.generator)]
 
-    def sample(self)->Tensor:
+    def sample(self, classes:Tensor|None=None)->Tensor: # draw from these classes only (an inner task's); None: all
         "One batch of indices (LongTensor [batch_size]), shuffled"
-        counts = torch.full((self.num_classes,), self.batch_size // self.num_classes)
-        counts[torch.randperm(self.num_classes, generator=self.generator)[:self.batch_size % self.num_classes]] += 1
-        batch = torch.cat([self._draw_class(c, int(k)) for c, k in enumerate(counts)])
+        classes = list(range(self.num_classes)) if classes is None else [int(c) for c in classes]
+        counts = torch.full((len(classes),), self.batch_size // len(classes))
+        counts[torch.randperm(len(classes), generator=self.generator)[:self.batch_size % len(classes)]] += 1
+        batch = torch.cat([self._draw_class(c, int(k)) for c, k in zip(classes, counts)])
         return batch[torch.randperm(len(batch), generator=self.generator)]
 
 # %% ../nbs/00_data.ipynb #fbea34a6

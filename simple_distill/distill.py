@@ -50,6 +50,7 @@ class DistillConfig:
     inner_lr:float=1e-3         # inner-loop learning rate
     inner_batch:int=None        # synthetic images per inner step, drawn at random (default: all, at most 100)
     batch_per_class:int=None    # class-balanced inner steps: this many synthetic images of every class (the authors': 10 for CIFAR-10, 1 for CIFAR-100)
+    task_classes:int=None       # with batch_per_class: each outer step trains on this many random classes, real batch included (the authors: 50 of Tiny-ImageNet's 200)
     real_batch:int=5000         # real images per outer step, class-balanced
     validation:float=0.1        # share of each class's training images held out of the real batches (the same for every run), to choose evaluation steps on
     meta_lr:float=1e-3          # Adam learning rate on the images
@@ -113,7 +114,9 @@ def validate_config(config:DistillConfig) -> DistillConfig:
     for name in ('linear_images', 'basis_size'):
         if getattr(c, name) is not None and (getattr(c, name) < 1 or c.parameterisation != 'linear'): _fail(f'{name} must be a positive integer, and is for parameterisation linear only; got {getattr(c, name)!r}')
     if c.batch_per_class is not None and c.batch_per_class < 1: _fail(f'batch_per_class must be a positive integer or None, got {c.batch_per_class!r}')
+    if c.task_classes is not None and (c.batch_per_class is None or c.task_classes < 1): _fail('task_classes needs batch_per_class (class-balanced inner steps) and must be a positive integer')
     if c.batch_per_class is not None and c.inner_batch is not None: _fail('give inner_batch (random) or batch_per_class (class-balanced), not both')
+    if c.task_classes is not None and c.real_batch < c.task_classes: _fail(f'real_batch ({c.real_batch}) must hold at least one image of each of the {c.task_classes} task classes')
     if str(c.device).startswith('cuda') and not torch.cuda.is_available(): _fail(f"device {c.device!r} asked for but CUDA is not available: use device='cpu'")
     return c
 
@@ -270,7 +273,7 @@ class DistillRun:
         self.schedule = make_schedule(c.schedule, n_unroll=c.n_unroll, n_back=c.n_back, resample_every=c.resample_every,
                                       n_steps=c.steps, direction=c.direction)
         self.inner_opt = InnerOptimizer(name=c.inner_optimizer, lr=c.inner_lr)
-        self.inner_batch = (d.num_classes * min(c.batch_per_class, len(self.synthetic) // d.num_classes) if c.batch_per_class
+        self.inner_batch = ((c.task_classes or d.num_classes) * min(c.batch_per_class, len(self.synthetic) // d.num_classes) if c.batch_per_class
                             else c.inner_batch or min(len(self.synthetic), 100))
         self.real_images = d.train_images.to(self.device, self.dtype)
         self.real_labels = d.train_labels.to(self.device)
@@ -315,14 +318,15 @@ def outer_step(run:DistillRun) -> dict:
     "One outer step of Algorithm 1: window, fresh network, unroll, clipped Adam step on the images (and labels)."
     c, syn, start_time = run.config, run.synthetic, time.perf_counter()
     model = run.fresh_model()
-    idx = run.sampler.sample().to(run.device)
+    task = None if c.task_classes is None else torch.randperm(run.dataset.num_classes, generator=run.generator)[:c.task_classes].sort().values
+    idx = run.sampler.sample(task).to(run.device)
     real_images, real_labels = run.real_images[idx], run.real_labels[idx]
     images, labels = syn.materialize()
     result = meta_gradient(run.schedule, run.step, run.generator, model=model, images=images, labels=labels,
                            real_images=real_images, real_labels=real_labels, inner_opt=run.inner_opt,
                            batch_size=run.inner_batch, augment=c.augment, engine=c.engine, segment=c.segment,
                            real_chunk=c.real_chunk, real_rows=run.comm.real_rows(len(idx)),
-                           class_ids=syn.class_ids if c.batch_per_class else None)
+                           class_ids=syn.class_ids if c.batch_per_class else None, task_classes=task)
     run._combine_shares(result)
     start, stop = result.window
     hook_start = time.perf_counter()

@@ -60,10 +60,11 @@ class InnerOptimizer:
         return params, m + v
 
 # %% ../nbs/03_unroll.ipynb #924634af
-def _indices_by_class(class_ids:Tensor, batch_size:int, device)->Tensor:
-    "[K, IPC] indices of each class's images, checked to give `batch_size` // K of every class"
-    n_classes = int(class_ids.max()) + 1
-    by_class = [torch.nonzero(class_ids == c).flatten() for c in range(n_classes)]
+def _indices_by_class(class_ids:Tensor, batch_size:int, device, classes:Tensor|None=None)->Tensor:
+    "[K, IPC] indices of the images of each of `classes` (None: all), checked to give `batch_size` // K of every one"
+    classes = range(int(class_ids.max()) + 1) if classes is None else classes.tolist()
+    n_classes = len(classes)
+    by_class = [torch.nonzero(class_ids == c).flatten() for c in classes]
     if len({len(i) for i in by_class}) != 1: raise ValueError(f"class-balanced batches need the same number of images in every class, got {[len(i) for i in by_class]}")
     if batch_size % n_classes or not 1 <= batch_size // n_classes <= len(by_class[0]):
         raise ValueError(f"a class-balanced batch of {batch_size} cannot hold the same number (1 to {len(by_class[0])}) of each of {n_classes} classes: "
@@ -91,11 +92,12 @@ def make_plan(n_steps:int,     # inner steps to plan (the window's stop)
               augment:bool=True, # plan augmentations (flip or rotation per call)
               device='cpu',    # where the plan's tensors live
               class_ids:Tensor|None=None, # [n_images] class of each image: draw batch_size // K images of every class; None: uniform
+              task_classes:Tensor|None=None, # with `class_ids`: the classes of this unroll's task, K = len(task_classes); None: all
              )->UnrollPlan:
     "Draw the mini-batch indices and augmentation parameters of `n_steps` inner steps and of the real batch"
     draw_device = generator.device if generator is not None else 'cpu'
     batches, augmentations = [], [] if augment else None
-    by_class = None if class_ids is None else _indices_by_class(class_ids, batch_size, draw_device)
+    by_class = None if class_ids is None else _indices_by_class(class_ids, batch_size, draw_device, task_classes)
     for _ in range(n_steps):
         if by_class is None: batches.append(torch.randperm(n_images, generator=generator, device=draw_device)[:batch_size])
         else: batches.append(_balanced_batch(by_class, batch_size // len(by_class), generator))
@@ -267,11 +269,12 @@ def unroll(model:nn.Module,      # freshly initialised network: θ₀ is a copy 
            real_rows:slice|None=None, # back-propagate only these rows of the real batch (one process's shard): loss and gradients are
                                       # their share of the whole batch's, so the shares of all processes add up to it; None: all rows
            class_ids:Tensor|None=None, # [n] class of each synthetic image: class-balanced inner batches (`make_plan`); None: uniform
+           task_classes:Tensor|None=None, # with `class_ids`: the classes this unroll's inner batches are drawn from; None: all
           )->UnrollResult:
     "Train a copy of `model` for `stop` inner steps on the synthetic set; meta-gradients through the window"
     start, stop = _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, segment, real_chunk, real_rows)
     forward = functional_forward(model, engine)
-    if plan is None: plan = make_plan(stop, len(images), batch_size, len(real_images), generator, augment, images.device, class_ids)
+    if plan is None: plan = make_plan(stop, len(images), batch_size, len(real_images), generator, augment, images.device, class_ids, task_classes)
     elif len(plan.batches) < stop or plan.batches.shape[1] != batch_size or _drawn_for(plan.real_augmentation) not in (None, len(real_images)):
         raise ValueError(f"the plan covers {len(plan.batches)} steps of {plan.batches.shape[1]} images but the window needs {stop} of {batch_size} "
                          f"(or its real-batch draws are for another batch than these {len(real_images)}): replay a plan with the window and batches it was drawn for")
