@@ -165,11 +165,11 @@ def plot_study(study:pd.DataFrame):
 # %% ../nbs/08_boost.ipynb #8a0bec91
 def _folder(name:str)->str: return ''.join(ch if ch.isalnum() else '_' for ch in name)
 
-def joint_sets(config:DistillConfig, sizes:list, dataset:ImageDataset, out_dir:Path)->dict:
-    "Images per class -> a set distilled jointly at that size with `config`, each run in `out_dir/joint_ipc{n}`"
-    runs = {n: DistillRun(dataclasses.replace(config, images_per_class=n, out_dir=str(out_dir/f'joint_ipc{n}')), dataset) for n in sizes}
+def joint_sets(config:DistillConfig, sizes:list, dataset:ImageDataset, out_dir:Path, resume:bool=True)->dict|None:
+    "Images per class -> a set distilled jointly at that size with `config`, each run in `out_dir/joint_ipc{n}`; None if one was stopped"
+    runs = {n: DistillRun(dataclasses.replace(config, images_per_class=n, out_dir=str(out_dir/f'joint_ipc{n}')), dataset, resume=resume) for n in sizes}
     for n, run in runs.items():
-        if run.step < config.steps and run.run() != 'done': raise RuntimeError(f'the joint IPC{n} run ended {run.reason!r}: call again to resume')
+        if run.step < config.steps and run.run() != 'done': return None  # stopped: the same call resumes it
         run.export()
     return {n: load_distilled(run.out_dir/'distilled.safetensors') for n, run in runs.items()}
 
@@ -178,17 +178,20 @@ def boost_study(config=None,             # `DistillConfig` or preset: settings o
                 block_ipc:int=1, n_blocks:int=3,
                 betas:dict={'strong boost': 0.0, 'weak boost': 0.1}, # name -> β of each boosted run
                 dataset:ImageDataset=None, n_models:int=8, eval_steps:int=DEFAULT_EVAL_STEPS, seed:int=0,
-                **overrides)->pd.DataFrame:
+                resume:bool=True,        # continue the runs found in `out_dir`
+                **overrides)->pd.DataFrame|None: # None when a run was stopped (the same call resumes)
     "Boosted runs for each β, joint runs of the same sizes, and their `intercorrelation_study` (also saved as `out_dir/study.csv`)"
     if not isinstance(config, DistillConfig): config = make_config(config, **overrides)
     elif overrides: config = validate_config(dataclasses.replace(config, **overrides))
     out = Path(config.out_dir)
     dataset = dataset if dataset is not None else load_dataset(config.dataset, root=config.data_root, zca=config.zca)
     for name, beta in betas.items():
-        result = boost(config, block_ipc, n_blocks, beta, dataset, out_dir=str(out/_folder(name)))
-        if result.reason != 'done': raise RuntimeError(f'the {name} run ended {result.reason!r}: call again to resume')
+        result = boost(config, block_ipc, n_blocks, beta, dataset, resume=resume, out_dir=str(out/_folder(name)))
+        if result.reason != 'done': return None
     boosted = {name: load_distilled(out/_folder(name)/'distilled.safetensors') for name in betas}
-    joint = {block_ipc: next(iter(boosted.values())).subset(block_ipc)} | joint_sets(config, [k * block_ipc for k in range(2, n_blocks + 1)], dataset, out)
+    joint = joint_sets(config, [k * block_ipc for k in range(2, n_blocks + 1)], dataset, out, resume)
+    if joint is None: return None
+    joint[block_ipc] = next(iter(boosted.values())).subset(block_ipc)
     study = intercorrelation_study(boosted, joint, dataset, n_models=n_models, seed=seed, arch=config.arch, width=config.width,
                                    depth=config.depth, augment=config.augment, steps=eval_steps)
     write_atomically(out/'study.csv', lambda f: f.write(study.to_csv(index=False).encode()))
@@ -218,7 +221,9 @@ def boost_command(argv:list=None)->pd.DataFrame:
     dataset, out = load_dataset(config.dataset, root=config.data_root, zca=config.zca), Path(config.out_dir)
     print(f'{set_threads(args.threads, config, dataset.image_shape)} CPU thread(s) (--threads to change)')
     kw = dict(n_models=args.eval_models, arch=config.arch, width=config.width, depth=config.depth, augment=config.augment, steps=args.eval_steps)
-    if args.study: study = boost_study(config, args.block_ipc, args.blocks, dataset=dataset, n_models=args.eval_models, eval_steps=args.eval_steps)
+    if args.study:
+        study = boost_study(config, args.block_ipc, args.blocks, dataset=dataset, n_models=args.eval_models, eval_steps=args.eval_steps, resume=not args.fresh)
+        if study is None: print('a run of the study was stopped: run the same command to resume'); return None
     else:
         result = boost(config, args.block_ipc, args.blocks, args.beta, dataset, resume=not args.fresh,
                        make_callbacks=None if args.no_progress else lambda stage: [ProgressBar()])

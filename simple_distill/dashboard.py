@@ -445,7 +445,9 @@ def boost_live(config=None,    # a `DistillConfig` or preset name: the settings 
     view = dataclasses.make_dataclass('BoostView', ['widget', 'thread', 'result', 'error'])(widgets.VBox([widgets.HTML('starting…')]), None, None, None)
     def target():
         try: view.result = boost(config, block_ipc, n_blocks, beta, make_callbacks=lambda stage: [StageView(view.widget, stage, n_blocks)], **kwargs)
-        except BaseException as e: view.error = e
+        except BaseException as e:
+            view.error = e
+            view.widget.children = [widgets.HTML(f'<b>Boost-DD stopped with an error:</b> {html.escape(str(e))}')]
     view.thread = threading.Thread(target=target, daemon=True, name='boost')
     view.thread.start()
     display(view.widget)

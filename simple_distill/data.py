@@ -397,5 +397,5 @@ def validation_indices(labels:Tensor,     # [N] class ids of the training images
     if not 0 <= fraction < 1: raise ValueError(f"a validation fraction must lie in [0, 1), got {fraction}")
     if fraction == 0: return torch.zeros(0, dtype=torch.long)
     g, labels = torch.Generator().manual_seed(seed), torch.as_tensor(labels).cpu()
-    return torch.cat([idx[torch.randperm(len(idx), generator=g)[:max(1, round(fraction * len(idx)))]]
+    return torch.cat([idx[torch.randperm(len(idx), generator=g)[:min(len(idx) - 1, max(1, round(fraction * len(idx))))]]  # a class keeps one image
                       for idx in (torch.nonzero(labels == c).flatten() for c in range(int(labels.max()) + 1))])

@@ -10,7 +10,7 @@ __all__ = ['CLIP_MODES', 'PARAMETERISATIONS', 'PRESETS', 'CHOICES', 'DistillConf
            'set_threads']
 
 # %% ../nbs/05_distill.ipynb #8abf3a2a
-import dataclasses, inspect, json, math, os, signal, threading, time
+import copy, dataclasses, inspect, json, math, os, signal, threading, time
 from dataclasses import dataclass, asdict, fields
 from pathlib import Path
 import torch, torchvision
@@ -176,11 +176,12 @@ class ProgressBar(Callback):
 # %% ../nbs/05_distill.ipynb #775d13f3
 class MetricsLog(Callback):
     "Append each outer step's metrics and each evaluation to `out_dir/metrics.jsonl`, one JSON object per line"
-    def on_start(self, run):
+    def on_start(self, run):  # written anew from the run's own record (its checkpoint's), so a crash or an abort leaves nothing stale
         self.path = run.out_dir/'metrics.jsonl'
-        lines = self.path.read_text().splitlines() if self.path.exists() else []
-        kept = ''.join(l + '\n' for l in lines if json.loads(l)['step'] <= run.step)  # later steps are about to be repeated
-        write_atomically(self.path, lambda f: f.write(kept.encode()))
+        evals = {}
+        for r in run.evals: evals.setdefault(r['step'], []).append(r)
+        lines = [dict(kind=kind, **r) for m in run.history for kind, r in [('step', m)] + [('eval', r) for r in evals.get(m['step'], [])]]
+        write_atomically(self.path, lambda f: f.write(''.join(json.dumps(l, default=str) + '\n' for l in lines).encode()))
     def _write(self, record:dict):
         with open(self.path, 'a') as f: f.write(json.dumps(record, default=str) + '\n')
     def on_step(self, run, metrics): self._write(dict(kind='step', **metrics))
@@ -234,6 +235,8 @@ def read_checkpoint(path) -> dict:
 
 # %% ../nbs/05_distill.ipynb #aef495d8
 _RESUMABLE_CHANGES = {'steps', 'checkpoint_every', 'out_dir', 'device', 'data_root'}
+# what a run did before each of these fields existed, for checkpoints written then
+_BEFORE_THE_FIELD = dict(validation=0.0, batch_per_class=None, task_classes=None, parameterisation='pixels', linear_images=None, basis_size=None)
 
 class NonFiniteMetaGradient(FloatingPointError): "A meta-gradient or outer loss that is NaN or infinite."
 
@@ -246,7 +249,7 @@ def make_synthetic(c:DistillConfig, d:ImageDataset, generator:torch.Generator):
 
 def _check_start(synthetic:SyntheticSet, c:DistillConfig, d:ImageDataset) -> SyntheticSet:
     "A given starting set, checked against the run's config and data"
-    if c.parameterisation != 'pixels': _fail('a run starts from a given set of pixel images only: use parameterisation pixels')
+    if c.parameterisation != 'pixels' or not isinstance(synthetic, SyntheticSet): _fail('a run starts from a given set of pixel images (a SyntheticSet) only, with parameterisation pixels')
     have = (synthetic.num_classes, len(synthetic) // synthetic.num_classes, synthetic.image_shape, synthetic.learn_labels)
     want = (d.num_classes, c.images_per_class, d.image_shape, c.learn_labels)
     if have != want: _fail(f'the starting synthetic set (classes, images per class, image shape, learned labels) = {have} does not match the run\'s {want}: '
@@ -261,13 +264,14 @@ class DistillRun:
         self.config = c = validate_config(config)
         self.comm = communicator or SingleProcess()
         self.dataset = dataset if dataset is not None else load_dataset(c.dataset, root=c.data_root, zca=c.zca)
-        self.callbacks = [MetricsLog(), *callbacks]  # every run leaves a plain record
+        self.callbacks = [MetricsLog(), *(cb for cb in callbacks if not isinstance(cb, MetricsLog))]  # every run leaves one plain record
         self.device, self.dtype = torch.device(c.device), getattr(torch, c.dtype)
         if self.device.type == 'cuda':  # process-wide switches in torch; set from every run's config so it is explicit
             if c.tf32 is not None: torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = c.tf32 == 'on'
         self.generator = torch.Generator().manual_seed(c.seed)
         d = self.dataset
-        self.synthetic = (_check_start(synthetic, c, d) if synthetic is not None else make_synthetic(c, d, self.generator)).to(self.device, self.dtype)
+        start = copy.deepcopy(_check_start(synthetic, c, d)) if synthetic is not None else make_synthetic(c, d, self.generator)  # the caller's set stays as it was
+        self.synthetic = start.to(self.device, self.dtype)
         self.meta_optimizer = torch.optim.Adam(self.synthetic.meta_parameters(c.meta_lr, c.label_lr))
         self.clipper = EMAClipper(c.clip_decay, c.clip_factor, c.clip_mode)
         self.schedule = make_schedule(c.schedule, n_unroll=c.n_unroll, n_back=c.n_back, resample_every=c.resample_every,
@@ -407,21 +411,26 @@ def load_checkpoint(run:DistillRun, path=None):
     path = Path(path or run.checkpoint_path)
     state = read_checkpoint(path)
     now = asdict(run.config)
-    saved = {**asdict(DistillConfig()), **state['config']}  # a field added since the checkpoint was written counts as its default
+    saved = {**asdict(DistillConfig()), **_BEFORE_THE_FIELD, **state['config']}  # a field added since: what runs did before it existed
+    if isinstance(saved['tf32'], bool): saved['tf32'] = 'on' if saved['tf32'] else 'off'  # written when tf32 was a bool
     resumable = _RESUMABLE_CHANGES - ({'steps'} if run.schedule.options.get('n_steps') else set())  # it paces that schedule's window
+    if run.device.type != 'cuda': resumable = resumable | {'tf32'}  # TF32 exists on CUDA only
     changed = sorted(k for k in set(saved) | set(now) if saved.get(k) != now.get(k) and k not in resumable)
     if changed: raise CheckpointError(f'{path} was written by a run with other settings ({", ".join(f"{k}: {saved.get(k)!r} -> {now.get(k)!r}" for k in changed)}): '
                                       'use the same settings to resume.')
     keyed = {cb.state_key: cb for cb in run.callbacks if getattr(cb, 'state_key', None)}
     unclaimed = sorted(set(state.get('callbacks', {})) - set(keyed))
     if unclaimed: raise CheckpointError(f'{path} was written by a run with callbacks that keep state ({", ".join(unclaimed)}) that this run lacks: add them to resume.')
-    run.synthetic.load_state_dict({k: _to_run(run, v) for k, v in state['synthetic'].items()})
+    for key, saved_state in state.get('callbacks', {}).items(): keyed[key].load_state_dict(saved_state)  # before anything else: they may refuse
+    try: run.synthetic.load_state_dict({k: _to_run(run, v) for k, v in state['synthetic'].items()})
+    except (RuntimeError, ValueError) as e:
+        raise CheckpointError(f'{path} holds a synthetic set of another layout (blocks or parameterisation) than this run starts with ({e}): '
+                              'resume with the same starting set; a Boost-DD stage resumes through simple_distill.boost.') from e
     run.meta_optimizer.load_state_dict(state['meta_optimizer'])
     run.clipper.ema, run.step = state['clip_ema'], state['step']
     run.generator.set_state(state['generator'])
     run.schedule.load_state_dict(state['schedule'])
     run.history, run.evals = list(state['history']), list(state['evals'])
-    for key, saved in state.get('callbacks', {}).items(): keyed[key].load_state_dict(saved)
 
 def _to_run(run:DistillRun, value):
     "A saved value on the run's device (floating-point tensors in its dtype)"
@@ -566,9 +575,9 @@ def add_threads_argument(parser):
                         'where one is fastest, else every core); give each of two jobs side by side --threads 1')
 
 def set_threads(requested:int|None, config:DistillConfig, image_shape:tuple) -> int:
-    "Set torch's CPU threads: `requested`, else 1 for a small network (width × pixels ≤ 4096), else every core; returns the number"
-    small = (config.width or 128) * math.prod(image_shape[1:]) <= 4096
-    threads = requested or (1 if small else os.cpu_count() or 1)
+    "Set torch's CPU threads: `requested`, else 1 for a small network (width × pixels < 4096), else every core; returns the number"
+    small = (config.width or 128) * math.prod(image_shape[1:]) < 4096  # the rule `simple_distill.evaluate.prefers_stacked` follows too
+    threads = requested if requested is not None else 1 if small else os.cpu_count() or 1
     if threads < 1: raise ValueError(f'--threads must be at least 1, got {threads}')
     torch.set_num_threads(threads)
     return threads

@@ -114,7 +114,7 @@ def train_networks(images:Tensor,        # [N,C,H,W] shared training set, or [K,
                    on_step=None,         # optional callable(step, nets) after each step (e.g. checkpoint evaluation); stacked only
                    stacked:bool=True,    # one vmap-ed step for all K (True) or the K networks one after another (False)
                   )->StackedNetworks:
-    "Train K freshly initialised networks together (stacked parameters, one vmap-ed forward/backward, one Adam)"
+    "Train K freshly initialised networks: stacked (one vmap-ed forward/backward, one Adam) or one after another"
     images, labels = images.detach(), labels.detach()
     _check_training_set(images, labels, n_models)
     if not stacked and n_models > 1:
@@ -266,7 +266,7 @@ def choose_eval_steps(images:Tensor, labels:Tensor, dataset:ImageDataset,
                       width:int|None=None, depth:int|None=None, seed:int=0,
                      )->dict:              # steps (the best candidate) and val_acc {steps: mean validation accuracy}
     "Pick the evaluation step count on a validation split held out from the train split (never the test split)"
-    validation, curve = validation_split(dataset, fraction, seed), {}
+    validation, curve = validation_split(dataset, fraction), {}
     candidates = sorted(set(candidates))
     def record(step, nets):
         if step in candidates: curve[step] = network_accuracies(nets, validation.test_images, validation.test_labels).mean().item()

@@ -249,8 +249,10 @@ def hardness_weights(hs:Tensor,          # [N] hardness scores in 0..K
 # %% ../nbs/09_hardness.ipynb #fb64233f
 class WeightedSampler:
     "Index batches drawn with replacement in proportion to `weights`, ignoring classes"
-    def __init__(self, weights:Tensor, batch_size:int, generator:torch.Generator|None=None):
+    def __init__(self, weights:Tensor, batch_size:int, generator:torch.Generator|None=None,
+                 labels:Tensor|None=None):  # [N] class ids: needed only to draw from some classes (`sample(classes)`)
         self.batch_size, self.generator = batch_size, generator
+        self.labels = None if labels is None else torch.as_tensor(labels).cpu()
         self.set_weights(weights)
     def set_weights(self, weights:Tensor)->WeightedSampler:
         weights = torch.as_tensor(weights, dtype=torch.float64).cpu()
@@ -258,7 +260,9 @@ class WeightedSampler:
             raise ValueError('weights must be a 1-d tensor of finite, non-negative numbers, not all zero')
         self.weights = weights
         return self
-    def sample(self)->Tensor: return torch.multinomial(self.weights, self.batch_size, replacement=True, generator=self.generator)
+    def sample(self, classes:Tensor|None=None)->Tensor: # draw from these classes only; None: all
+        weights = self.weights if classes is None else self.weights * torch.isin(self.labels, torch.as_tensor(classes).cpu())
+        return torch.multinomial(weights, self.batch_size, replacement=True, generator=self.generator)
 
 # %% ../nbs/09_hardness.ipynb #f7c42a08
 def hs_histogram(hs:Tensor, n_models:int=8)->Tensor:
@@ -319,7 +323,7 @@ def _apply(self:HardnessSampler, run):
     if not isinstance(run.sampler, WeightedSampler):  # first time: keep out what the run's sampler kept out (a validation split)
         self._allowed = torch.zeros(len(self.weights), dtype=torch.bool)
         self._allowed[torch.cat(run.sampler.class_indices)] = True
-        run.sampler = WeightedSampler(self.weights * self._allowed, run.sampler.batch_size, run.generator)
+        run.sampler = WeightedSampler(self.weights * self._allowed, run.sampler.batch_size, run.generator, run.dataset.train_labels)
     else: run.sampler.set_weights(self.weights * self._allowed)
 
 # %% ../nbs/09_hardness.ipynb #53ba3f6c

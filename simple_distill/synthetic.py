@@ -64,8 +64,8 @@ def add_block(self:SyntheticSet, images_per_class:int, # images per class in the
     like = self.image_blocks[0] if self.blocks else images
     self.image_blocks.append(nn.Parameter(images.to(like.device, like.dtype)))
     self.label_blocks.append(nn.Parameter(F.one_hot(class_ids, self.num_classes).to(like.device, like.dtype), requires_grad=self.learn_labels))
-    self.class_ids = torch.cat([self.class_ids, class_ids.to(self.class_ids.device)])
-    self.block_ids = torch.cat([self.block_ids, torch.full_like(class_ids, self.blocks - 1).to(self.block_ids.device)])
+    self.class_ids = torch.cat([self.class_ids.to(like.device), class_ids.to(like.device)])  # the ids live with the images
+    self.block_ids = torch.cat([self.block_ids.to(like.device), torch.full_like(class_ids, self.blocks - 1).to(like.device)])
     return self.set_block_rates(self.block_rates + [1.0])
 
 # %% ../nbs/02_synthetic.ipynb #ebe0c34d
@@ -306,7 +306,8 @@ def subset(self:DistilledSet, images_per_class:int)->DistilledSet:
     if images_per_class not in budgets:
         raise ValueError(f"{images_per_class} images per class is not a prefix of whole blocks of this set: choose one of {budgets}")
     keep = self.block_ids <= budgets.index(images_per_class)
-    return dataclasses.replace(self, images=self.images[keep], labels=self.labels[keep], class_ids=self.class_ids[keep], block_ids=self.block_ids[keep])
+    return dataclasses.replace(self, images=self.images[keep], labels=self.labels[keep], class_ids=self.class_ids[keep], block_ids=self.block_ids[keep],
+                               config={**(self.config or {}), 'images_per_class': images_per_class})
 
 # %% ../nbs/02_synthetic.ipynb #28f6facc
 @patch
@@ -317,4 +318,4 @@ def save(self:DistilledSet, path:str|Path)->Path:
     tensors = dict(images=self.images, labels=self.labels, class_ids=self.class_ids, block_ids=self.block_ids,
                    **{f'factors.{k}': v for k, v in self.factors.items()})
     return _write_distilled(path, tensors, self.zca, dataset=dataset, config=self.config, seed=self.seed,
-                            eval_recipe=self.eval_recipe, learn_labels=bool(self.config.get('learn_labels', False)))
+                            eval_recipe=self.eval_recipe, learn_labels=bool((self.config or {}).get('learn_labels', False)))
