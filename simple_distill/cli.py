@@ -10,10 +10,10 @@ import argparse, dataclasses, sys, time
 from pathlib import Path
 import pandas as pd
 import torch
-from .data import load_dataset
+from .data import load_dataset, write_atomically
 from .distill import (add_config_arguments, add_threads_argument, config_from_args, distill, set_threads, ProgressBar, TensorBoard,
                                    CheckpointError, NonFiniteMetaGradient)
-from .evaluate import PeriodicEvaluation, evaluate_distilled, random_real_baseline, in_distilled_space, DEFAULT_EVAL_STEPS
+from .evaluate import PeriodicEvaluation, evaluation_table, in_distilled_space, DEFAULT_EVAL_STEPS
 from .synthetic import load_distilled
 from .bench import bench_command
 from .stability import compare_command
@@ -82,11 +82,6 @@ def distill_command(argv:list=None) -> dict:
 # %% ../nbs/11_cli.ipynb #5c582d65
 def _accuracy(r): return f"{100*r['acc_mean']:.1f} ± {100*r['acc_std']:.1f}%"
 
-def _evaluation_row(arch:str, distilled:dict, real:dict|None) -> dict:
-    "One row of the evaluation table (accuracies in %)"
-    row = dict(arch=arch, acc_mean=100 * distilled['acc_mean'], acc_std=100 * distilled['acc_std'], n_models=len(distilled['accs']))
-    return row | (dict(random_real_mean=100 * real['acc_mean'], random_real_std=100 * real['acc_std']) if real else {})
-
 def evaluate_command(argv:list=None) -> pd.DataFrame:
     "Parse `simple-distill evaluate` options, evaluate a distilled set on every architecture asked for, print the table and save it beside the set."
     parser = argparse.ArgumentParser(prog='simple-distill evaluate', description='Evaluate a distilled set (.safetensors) on the real test set.')
@@ -101,23 +96,15 @@ def evaluate_command(argv:list=None) -> pd.DataFrame:
     args = parser.parse_args(argv)
     def work():
         distilled = load_distilled(args.path)
-        c, recipe = distilled.config, distilled.eval_recipe
+        c = distilled.config
         dataset = in_distilled_space(distilled, load_dataset(args.dataset or c['dataset'], root=args.data_root or c.get('data_root'), zca=False))
-        arch = recipe.get('arch', 'convnet')
-        kw = dict(n_models=args.models, steps=args.steps or recipe.get('steps', DEFAULT_EVAL_STEPS), batch_size=recipe.get('batch_size'),
-                  augment=recipe.get('augment', True), width=recipe.get('width'), depth=recipe.get('depth'), seed=args.seed)
-        budget = c.get('images_per_class') if distilled.factors else len(distilled.images) // len(distilled.classes)  # same storage as the set
-        rows = []
-        for name in [arch, *filter(None, args.transfer.split(','))]:  # the set's own architecture, then the transfer ones at their own widths
-            kw_arch = kw if name == arch else {**kw, 'width': None, 'depth': None}
-            result = evaluate_distilled(distilled.images, distilled.labels, dataset, arch=name, **kw_arch)
-            real = None if args.no_baseline else random_real_baseline(dataset, budget, arch=name, **kw_arch)
-            rows.append(_evaluation_row(name, result, real))
-            print(f"{name}: distilled {_accuracy(result)}" + ('' if real is None else f", random real ({budget} per class) {_accuracy(real)}"))
-        table, stem = pd.DataFrame(rows), Path(args.path).with_suffix('')
-        table.to_csv(f'{stem}_evaluation.csv', index=False)
-        Path(f'{stem}_evaluation.json').write_text(table.to_json(orient='records', indent=1))
-        print(f'table in {stem}_evaluation.csv and .json')
+        table = evaluation_table(distilled, dataset, list(filter(None, args.transfer.split(','))), not args.no_baseline,
+                                 n_models=args.models, seed=args.seed, **({'steps': args.steps} if args.steps else {}))
+        print(table.round(2).to_string(index=False))
+        stem = Path(args.path).with_suffix('')
+        write_atomically(Path(f'{stem}_evaluation.csv'), lambda f: f.write(table.to_csv(index=False).encode()))
+        write_atomically(Path(f'{stem}_evaluation.json'), lambda f: f.write(table.to_json(orient='records', indent=1).encode()))
+        print(f'saved as {stem}_evaluation.csv and .json')
         return table
     return user_errors(work)
 

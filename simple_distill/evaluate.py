@@ -6,6 +6,7 @@
 from __future__ import annotations
 import copy
 from pathlib import Path
+import pandas as pd
 import torch
 import torch.nn.functional as F
 from torch import Tensor, nn
@@ -19,7 +20,7 @@ from .synthetic import DistilledSet, load_distilled, EVAL_RECIPE
 __all__ = ['DEFAULT_EVAL_STEPS', 'StackedNetworks', 'init_networks', 'draw_batches', 'loss_per_network', 'default_batch_size',
            'train_networks', 'prefers_stacked', 'network_predictions', 'network_accuracies', 'evaluate_distilled',
            'random_real_subsets', 'random_real_baseline', 'validation_split', 'choose_eval_steps', 'evaluate_transfer',
-           'in_distilled_space', 'train_on_distilled', 'PeriodicEvaluation']
+           'evaluation_table', 'in_distilled_space', 'train_on_distilled', 'PeriodicEvaluation']
 
 # %% ../nbs/06_evaluate.ipynb #c8255169
 class StackedNetworks:
@@ -282,6 +283,26 @@ def evaluate_transfer(images:Tensor, labels:Tensor, dataset:ImageDataset,
     unknown = [a for a in archs if a not in MODEL_NAMES]
     if unknown: raise ValueError(f"unknown architectures {unknown}: choose from {', '.join(MODEL_NAMES)}")
     return {arch: evaluate_distilled(images, labels, dataset, arch=arch, **kwargs) for arch in archs}
+
+# %% ../nbs/06_evaluate.ipynb #0957ad47
+def evaluation_table(distilled:DistilledSet, dataset:ImageDataset, # the set, and its data in the set's space (`in_distilled_space`)
+                     transfer:list=(),     # other architectures
+                     baseline:bool=True,   # random real images of the same storage per architecture
+                     **kwargs)->pd.DataFrame: # n_models, steps, seed, ... of `evaluate_distilled`; the rest from the set's recipe
+    "One row per architecture: accuracy (%) of networks trained on the set, and on random real images of the same storage"
+    recipe = {**EVAL_RECIPE, **(distilled.eval_recipe or {})}
+    kw = dict(dict(steps=recipe['steps'], batch_size=recipe['batch_size'], augment=recipe['augment']), **kwargs)
+    budget = (distilled.config or {}).get('images_per_class') if distilled.factors else len(distilled.images) // len(distilled.classes)
+    rows = []
+    for arch in [recipe['arch'], *transfer]:  # the set's own architecture at its width, then the others at theirs
+        size = dict(width=recipe['width'], depth=recipe['depth']) if arch == recipe['arch'] else {}
+        result = evaluate_distilled(distilled.images, distilled.labels, dataset, arch=arch, **size, **kw)
+        row = dict(arch=arch, acc_mean=100 * result['acc_mean'], acc_std=100 * result['acc_std'], n_models=len(result['accs']))
+        if baseline:
+            real = random_real_baseline(dataset, budget, arch=arch, **size, **kw)
+            row.update(random_real_mean=100 * real['acc_mean'], random_real_std=100 * real['acc_std'], images_per_class=budget)
+        rows.append(row)
+    return pd.DataFrame(rows)
 
 # %% ../nbs/06_evaluate.ipynb #80f0c2fd
 def _same_transform(distilled:DistilledSet, dataset:ImageDataset)->bool:
