@@ -84,6 +84,13 @@ PRESETS = {
     'cifar100-ipc50': _paper('cifar100', 50, 100, 300, True),
     'cifar10-cpu':    dict(dataset='cifar10', images_per_class=10, width=32, n_back=20, n_unroll=60, real_batch=1000, learn_labels=True,
                            batch_per_class=10),
+    # the authors' published commands where they differ from the paper's text
+    'cifar10-ipc10-authors':  dict(_paper('cifar10', 10, 60, 200, False)),
+    'cifar100-ipc1-authors':  dict(_paper('cifar100', 1, 90, 130, True), schedule='truncated_bptt', meta_lr=3e-4),
+    # 64×64 data in ImageFolder layout (give its folder or zip with --dataset): ConvNet-4 (depth from the image size), one image of
+    # each of 50 random classes per inner step, real batch 1,500 from the same classes, meta lr 3e-4, labels learned, no ZCA
+    'tinyimagenet-ipc10': dict(_paper('tiny-imagenet-64', 10, 100, 300, True), task_classes=50, real_batch=1500, meta_lr=3e-4, zca=False),
+    'cub200-ipc10':       dict(_paper('cub-200-64', 10, 100, 300, True), task_classes=50, real_batch=1500, meta_lr=3e-4, zca=False),
     'digits':         dict(dataset='digits', images_per_class=1, width=32, n_back=20, n_unroll=60, real_batch=500,
                            meta_lr=1e-2, resample_every=1, steps=300, checkpoint_every=100),
 }
@@ -547,9 +554,10 @@ CHOICES = dict(schedule=sorted(SCHEDULES), direction=['forward', 'backward'], in
 def describe_preset(name:str) -> str:
     "One line: which setting a preset is (the paper's, or sized for a CPU) and its main numbers"
     p = {**asdict(DistillConfig()), **PRESETS[name]}
-    kind = 'paper setting' if name.split('-')[-1].startswith('ipc') else 'CPU-sized'
+    kind = ("the authors' published command" if name.endswith('-authors') else 'paper setting' if name.split('-')[-1].startswith('ipc') else 'CPU-sized')
     return (f"{name}: {kind}, {p['dataset']} IPC{p['images_per_class']}, M {p['n_back']}, T {p['n_unroll']}, real batch {p['real_batch']}"
-            + (f", width {p['width']}" if p['width'] else '') + (', labels learned' if p['learn_labels'] else ''))
+            + (f", width {p['width']}" if p['width'] else '') + (', labels learned' if p['learn_labels'] else '')
+            + (f", {p['task_classes']} classes per task" if p['task_classes'] else ''))
 
 def add_config_arguments(parser):
     "Add `--preset` and one option per `DistillConfig` field to an argparse parser, with its choices and default."
