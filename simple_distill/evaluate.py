@@ -64,11 +64,15 @@ def draw_batches(images:Tensor,   # [N,C,H,W] shared by all networks, or [K,N,C,
                  batch_size:int,  # images per network and step (at most N)
                  generator:torch.Generator|None=None,
                  augment:bool=True, # flip / rotate each network's batch independently
+                 by_class:Tensor|None=None, # [classes, n per class] image indices of a shared set: draw batch_size // classes of each
                 )->tuple:         # images [K,B,C,H,W], labels [K,B] or [K,B,classes]
-    "One training batch per network, drawn without replacement"
+    "One training batch per network, drawn without replacement (class-balanced with `by_class`)"
     n = images.shape[-4]
     device = generator.device if generator is not None else 'cpu'
-    idx = torch.rand(n_models, n, generator=generator, device=device).argsort(1)[:, :batch_size].to(images.device)
+    if by_class is None: idx = torch.rand(n_models, n, generator=generator, device=device).argsort(1)[:, :batch_size].to(images.device)
+    else:
+        order = torch.rand(n_models, *by_class.shape, generator=generator, device=device).argsort(-1)[..., :batch_size // len(by_class)]
+        idx = by_class.to(device).expand(n_models, -1, -1).gather(2, order).flatten(1).to(images.device)
     if images.ndim == 5:
         rows = torch.arange(n_models, device=images.device)[:, None]
         x, y = images[rows, idx], labels[rows, idx]
@@ -102,6 +106,14 @@ def _check_training_set(images:Tensor, labels:Tensor, n_models:int):
         raise ValueError(f"labels {tuple(labels.shape)} do not match images {tuple(images.shape)}: need one label (id or soft vector) per image")
     if not images.is_floating_point(): raise ValueError(f"images must be floating point (normalised), got {images.dtype}")
 
+# %% ../nbs/06_evaluate.ipynb #2f41e70f
+def _balanced_rows(labels:Tensor, batch_size:int)->Tensor|None:
+    "[classes, n per class] indices for class-balanced batches, or None when the classes differ in size or do not divide the batch"
+    classes = labels.argmax(-1) if labels.is_floating_point() else labels
+    counts = torch.bincount(classes.cpu())
+    if len(set(counts.tolist())) != 1 or batch_size % len(counts) or batch_size // len(counts) < 1: return None
+    return torch.stack([torch.nonzero(classes.cpu() == c).flatten() for c in range(len(counts))])
+
 # %% ../nbs/06_evaluate.ipynb #b839984b
 def train_networks(images:Tensor,        # [N,C,H,W] shared training set, or [K,N,C,H,W] one per network
                    labels:Tensor,        # [N] class ids or [N,classes] soft labels (leading K if per network)
@@ -114,6 +126,7 @@ def train_networks(images:Tensor,        # [N,C,H,W] shared training set, or [K,
                    generator:torch.Generator|None=None, # draws initial weights, then batches and augmentations
                    on_step=None,         # optional callable(step, nets) after each step (e.g. checkpoint evaluation); stacked only
                    stacked:bool=True,    # one vmap-ed step for all K (True) or the K networks one after another (False)
+                   class_balanced:bool=False, # a shared set with as many images of every class: each batch holds batch_size // classes of each
                   )->StackedNetworks:
     "Train K freshly initialised networks: stacked (one vmap-ed forward/backward, one Adam) or one after another"
     images, labels = images.detach(), labels.detach()
@@ -122,14 +135,15 @@ def train_networks(images:Tensor,        # [N,C,H,W] shared training set, or [K,
         if on_step is not None: raise ValueError('on_step sees the K networks together: train them stacked')
         per_network = images.ndim == 5
         return StackedNetworks([train_networks(images[k] if per_network else images, labels[k] if per_network else labels, arch_builder, 1, steps, lr,
-                                               batch_size, augment, generator).unstack(0) for k in range(n_models)])
+                                               batch_size, augment, generator, class_balanced=class_balanced).unstack(0) for k in range(n_models)])
     n = images.shape[-4]
     batch_size = default_batch_size(n) if batch_size is None else batch_size
     if batch_size < 1: raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    by_class = _balanced_rows(labels, min(batch_size, n)) if class_balanced and images.ndim == 4 and batch_size < n else None
     nets = init_networks(arch_builder, n_models, generator)
     optimizer = torch.optim.Adam(nets.params.values(), lr=lr)
     for step in range(1, steps + 1):
-        x, y = draw_batches(images, labels, n_models, min(batch_size, n), generator, augment)
+        x, y = draw_batches(images, labels, n_models, min(batch_size, n), generator, augment, by_class)
         loss = loss_per_network(nets(x), y).sum()  # networks share nothing: each gets its own loss's gradient
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
@@ -197,14 +211,14 @@ def evaluate_distilled(images:Tensor,         # [n,C,H,W] distilled images (norm
                        generator:torch.Generator|None=None, # overrides `seed`
                        seed:int=0,
                       )->dict:                # acc_mean, acc_std, accs (fractions), steps, arch, n_models
-    "Train `n_models` fresh networks on a distilled set and report their test accuracy"
+    "Train `n_models` fresh networks on a distilled set (class-balanced batches, as in distillation) and report their test accuracy"
     if tuple(images.shape[1:]) != dataset.image_shape:
         raise ValueError(f"images have shape {tuple(images.shape[1:])} per image but {dataset.name} images are {dataset.image_shape}: evaluate against the data set they were distilled from")
     if labels.is_floating_point() and labels.shape[-1] != dataset.num_classes:
         raise ValueError(f"soft labels have {labels.shape[-1]} classes but {dataset.name} has {dataset.num_classes}")
     builder = _arch_builder(dataset, arch, width, depth, images.device, images.dtype)
     nets = train_networks(images, labels, builder, n_models, steps, lr, batch_size, augment, _generator(generator, seed),
-                          stacked=prefers_stacked(images.device, width, dataset.image_shape))
+                          stacked=prefers_stacked(images.device, width, dataset.image_shape), class_balanced=True)
     return _summary(network_accuracies(nets, dataset.test_images, dataset.test_labels), steps=steps, arch=arch, n_models=n_models)
 
 # %% ../nbs/06_evaluate.ipynb #51c7b2a8
