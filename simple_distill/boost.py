@@ -223,7 +223,9 @@ def boost_command(argv:list=None)->pd.DataFrame:
     kw = dict(n_models=args.eval_models, arch=config.arch, width=config.width, depth=config.depth, augment=config.augment, steps=args.eval_steps)
     if args.study:
         study = boost_study(config, args.block_ipc, args.blocks, dataset=dataset, n_models=args.eval_models, eval_steps=args.eval_steps, resume=not args.fresh)
-        if study is None: print('a run of the study was stopped: run the same command to resume'); return None
+        if study is None:
+            print('a run of the study was stopped: run the same command to resume')
+            return None
     else:
         result = boost(config, args.block_ipc, args.blocks, args.beta, dataset, resume=not args.fresh,
                        make_callbacks=None if args.no_progress else lambda stage: [ProgressBar()])

@@ -95,7 +95,8 @@ def grid_image(run,                  # a `DistillRun` (or anything with `.synthe
 
 def png_bytes(image:Image.Image) -> bytes:
     "PNG file contents, compressed lightly: a live view re-encodes often."
-    buffer = io.BytesIO(); image.save(buffer, format='PNG', compress_level=1)
+    buffer = io.BytesIO()
+    image.save(buffer, format='PNG', compress_level=1)
     return buffer.getvalue()
 
 # %% ../nbs/10_dashboard.ipynb #3abdd8f0
@@ -126,7 +127,9 @@ def metrics_figure(explode_ratio:float=3.0, # ‖g‖/threshold drawn as the exp
     for name, row, col, style in _TRACES + (_NV_TRACE,)*(rows == 3):
         fig.add_scatter(x=[], y=[], name=name, row=row, col=col, **{'mode': 'lines', **style})
     fig.update_yaxes(type='log', row=1, col=2)
-    if rows == 3: fig.update_yaxes(type='log', row=3, col=1); height = height * 3 // 2
+    if rows == 3:
+        fig.update_yaxes(type='log', row=3, col=1)
+        height = height * 3 // 2
     fig.add_hline(y=explode_ratio, line_dash='dot', line_color='#d62728', row=2, col=3, exclude_empty_subplots=False)
     fig.update_xaxes(title_text='outer step', row=2)
     fig.update_layout(height=height, template='plotly_white', margin=dict(l=50, r=20, t=40, b=40), uirevision='keep',
@@ -270,7 +273,8 @@ class Dashboard(Callback):
             if self not in run.callbacks: run.callbacks.append(self)
             self.history, self.evals = list(run.history), list(run.evals)
         for m in self.history: self._check(m)
-        self.refresh_grid(); self.refresh_charts()
+        self.refresh_grid()
+        self.refresh_charts()
         thread = getattr(run, 'thread', None)
         self.interrupts = StopOnInterrupt(run, self._interrupted)
         if stop_on_interrupt and thread is not None and thread.is_alive(): self.interrupts.install()
@@ -360,11 +364,15 @@ def on_step(self:Dashboard, run, metrics:dict):
 
 @patch
 @_timed
-def on_eval(self:Dashboard, run, result:dict): self.evals.append(result); self.refresh_charts()
+def on_eval(self:Dashboard, run, result:dict):
+    self.evals.append(result)
+    self.refresh_charts()
 
 @patch
 @_timed
-def on_checkpoint(self:Dashboard, run, path): self.last_checkpoint = f'checkpoint at step {run.step}'; self._show_status()
+def on_checkpoint(self:Dashboard, run, path):
+    self.last_checkpoint = f'checkpoint at step {run.step}'
+    self._show_status()
 
 @patch
 @_timed
@@ -375,7 +383,8 @@ def on_end(self:Dashboard, run, reason:str):
     if reason == 'nonfinite':
         self._warn(f'step {run.step + 1}: the meta-gradient or outer loss became NaN/Inf; the run stopped and kept its last checkpoint')
     self.interrupts.uninstall()
-    self.refresh_grid(); self.refresh_charts()
+    self.refresh_grid()
+    self.refresh_charts()
 
 # %% ../nbs/10_dashboard.ipynb #f2246f30
 @patch(as_prop=True)
@@ -400,13 +409,25 @@ def _show_status(self:Dashboard):
     self.stop_button.disabled = ended
 
 @patch
-def pause(self:Dashboard): "Hold the run before its next step."; self.run.pause(); self._show_status()
+def pause(self:Dashboard):
+    "Hold the run before its next step."
+    self.run.pause()
+    self._show_status()
 @patch
-def resume(self:Dashboard): "Continue a paused run."; self.run.resume(); self._show_status()
+def resume(self:Dashboard):
+    "Continue a paused run."
+    self.run.resume()
+    self._show_status()
 @patch
-def stop(self:Dashboard): "Finish the current step, write a checkpoint and end."; self.stopping = True; self.run.stop(); self._show_status()
+def stop(self:Dashboard):
+    "Finish the current step, write a checkpoint and end."
+    self.stopping = True
+    self.run.stop()
+    self._show_status()
 @patch
-def _interrupted(self:Dashboard): self.stopping = True; self._show_status()
+def _interrupted(self:Dashboard):
+    self.stopping = True
+    self._show_status()
 
 @patch
 def wait(self:Dashboard, timeout:float=None) -> str:
@@ -415,7 +436,9 @@ def wait(self:Dashboard, timeout:float=None) -> str:
     try:
         if thread is not None: thread.join(timeout)
     except KeyboardInterrupt:  # a kernel interrupt during this cell
-        self.run.reason = 'interrupted'; self.stop(); thread.join()
+        self.run.reason = 'interrupted'
+        self.stop()
+        thread.join()
     if thread is not None and thread.is_alive(): return None
     self.interrupts.uninstall()
     return self.run.reason

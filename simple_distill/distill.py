@@ -173,7 +173,11 @@ class Callback:
 # %% ../nbs/05_distill.ipynb #539417ec
 class ProgressBar(Callback):
     "A tqdm bar with the outer loss, meta-gradient norm and window."
-    def on_start(self, run): self.bar = tqdm(total=run.config.steps, initial=run.step, desc='distill', dynamic_ncols=True)
+    def on_start(self, run):
+        self.bar = tqdm(total=run.config.steps, initial=run.step, desc='distill', dynamic_ncols=True)
+        c, d = run.config, run.dataset
+        self.bar.write(f'learning {run.synthetic.describe()} (the budget of {c.images_per_class} pixel image(s) per class: '
+                       f'{c.images_per_class * d.num_classes * math.prod(d.image_shape):,} numbers)')
     def on_step(self, run, m):
         self.bar.set_postfix(loss=f"{m['outer_loss']:.3f}", gnorm=f"{m['grad_norm']:.2e}", window=f"{m['window_start']}-{m['window_stop']}", refresh=False)
         self.bar.update(1)

@@ -124,12 +124,15 @@ def compute_forgetting_scores(dataset:ImageDataset,   # scores its train split
     generator, tracker, accuracy, seconds = torch.Generator().manual_seed(seed), ForgettingTracker(n_models, len(labels)), [], 0.
     nets = init_networks(_arch_builder(dataset, arch, width, depth, images.device, images.dtype), n_models, generator)
     optimizer = torch.optim.Adam(nets.params.values(), lr=lr)
-    if state is not None: _restore_forgetting(state, nets, optimizer, generator, tracker); accuracy, seconds = state['train_accuracy'], state['seconds']
+    if state is not None:
+        _restore_forgetting(state, nets, optimizer, generator, tracker)
+        accuracy, seconds = state['train_accuracy'], state['seconds']
     for _ in range(epochs - len(accuracy) if max_epochs is None else min(max_epochs, epochs - len(accuracy))):
         start = time.perf_counter()
         train_epoch(nets, optimizer, images, labels, batch_size, generator, augment)
         correct = network_predictions(nets, images, chunk_size) == labels.cpu()
-        tracker.update(correct); accuracy.append(correct.double().mean().item())
+        tracker.update(correct)
+        accuracy.append(correct.double().mean().item())
         seconds += time.perf_counter() - start
         if path is not None and len(accuracy) < epochs: _save_forgetting(path, settings, nets, optimizer, generator, tracker, accuracy, seconds)
     result = _forgetting_result(tracker, accuracy, settings, seconds)
@@ -206,9 +209,12 @@ def plot_hardness(table, title:str=''):
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(6.5, 5), sharex=True, gridspec_kw=dict(height_ratios=(2, 1)))
     x = range(len(table))
     for name in table.columns[1:]: top.plot(x, table[name], marker='o', label=name)
-    top.set(ylabel='accuracy (%)', title=title); top.legend(fontsize=8); top.grid(alpha=0.3)
+    top.set(ylabel='accuracy (%)', title=title)
+    top.legend(fontsize=8)
+    top.grid(alpha=0.3)
     bottom.bar(x, table['examples'], color='gray')
-    bottom.set(ylabel='examples', xlabel='forgetting score'); bottom.set_xticks(list(x), table.index, fontsize=8)
+    bottom.set(ylabel='examples', xlabel='forgetting score')
+    bottom.set_xticks(list(x), table.index, fontsize=8)
     fig.tight_layout()
     return fig
 

@@ -117,6 +117,11 @@ def image_parameters(self:SyntheticSet)->list:
 @patch
 def factors(self:SyntheticSet)->dict: return {}  # pixels generate nothing: the images are the factors
 
+@patch
+def describe(self:SyntheticSet)->str:
+    "What is learned, in one line"
+    return f'{len(self) // self.num_classes} pixel images per class in {self.blocks} block(s): {sum(p.numel() for p in self.image_blocks):,} numbers'
+
 # %% ../nbs/02_synthetic.ipynb #6ef33f20
 @patch
 def clamp_labels_(self:SyntheticSet)->SyntheticSet:
@@ -188,6 +193,11 @@ def meta_parameters(self:LinearBasisSet, image_lr:float, label_lr:float)->list:
 def image_parameters(self:LinearBasisSet)->list: return [self.bases, self.coefficients]
 @patch
 def factors(self:LinearBasisSet)->dict: return dict(bases=self.bases, coefficients=self.coefficients)
+@patch
+def describe(self:LinearBasisSet)->str:
+    "What is learned, in one line"
+    return (f"a linear basis of {len(self.bases)} images {'×'.join(map(str, self.bases.shape[1:]))} generating {len(self) // self.num_classes} images per class: "
+            f"{self.bases.numel() + self.coefficients.numel():,} numbers")
 @patch
 def clamp_labels_(self:LinearBasisSet)->LinearBasisSet:
     with torch.no_grad(): self.labels.clamp_(min=0)
