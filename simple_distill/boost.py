@@ -4,15 +4,15 @@
 
 # %% ../nbs/08_boost.ipynb #11fb11cb
 from __future__ import annotations
-import argparse, copy, dataclasses, json
-from dataclasses import dataclass, asdict
+import argparse, copy, dataclasses, itertools, json
+from dataclasses import dataclass
 from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 import torch
 from .data import ImageDataset, load_dataset, write_atomically
 from .synthetic import SyntheticSet, DistilledSet, load_distilled
-from .distill import (DistillConfig, DistillRun, Callback, CheckpointError, ProgressBar, make_config, read_checkpoint, validate_config,
+from .distill import (DistillConfig, DistillRun, Callback, CheckpointError, ProgressBar, as_config, read_checkpoint, validate_config,
                                    add_config_arguments, add_threads_argument, config_from_args, set_threads)
 from .evaluate import evaluate_distilled, random_real_baseline, random_real_subsets, DEFAULT_EVAL_STEPS
 
@@ -84,8 +84,7 @@ def boost(config=None,           # a `DistillConfig` or preset name: the setting
           resume:bool=True,      # continue from the checkpoints in `out_dir`
           **overrides)->BoostResult:
     "Boost-DD (Algorithm 2): distil J blocks of b images per class one after another, old blocks at rate β"
-    if not isinstance(config, DistillConfig): config = make_config(config, **overrides)
-    elif overrides: config = validate_config(dataclasses.replace(config, **overrides))
+    config = as_config(config, **overrides)
     if config.parameterisation != 'pixels': raise ValueError('Boost-DD grows blocks of pixel images: use parameterisation pixels')
     if block_ipc < 1 or n_blocks < 1 or not 0 <= beta <= 1: raise ValueError(f'need block_ipc >= 1, n_blocks >= 1 and 0 <= beta <= 1, got {block_ipc}, {n_blocks}, {beta}')
     settings = dict(block_ipc=block_ipc, n_blocks=n_blocks, beta=float(beta))
@@ -115,15 +114,11 @@ def random_subset_accuracy(distilled:DistilledSet, # a distilled set with more t
     return dict(acc_mean=float(torch.tensor(accs).mean()), acc_std=float(torch.tensor(accs).std(unbiased=False)), accs=accs)
 
 # %% ../nbs/08_boost.ipynb #848b7f2a
-def _blocks(distilled:DistilledSet)->list:
-    "Images per class of each block, in order"
-    return [int((distilled.block_ids == b).sum()) // len(distilled.classes) for b in range(int(distilled.block_ids.max()) + 1)]
-
 def boosted_rows(name:str, boosted:DistilledSet, dataset:ImageDataset, **eval_kw)->list:
     "Rows for each block of a boosted set alone and each prefix of two or more blocks"
     rows = [_row(name, f'block {b + 1} alone', ipc, evaluate_distilled(boosted.images[boosted.block_ids == b], boosted.labels[boosted.block_ids == b],
-                                                                       dataset, **eval_kw)) for b, ipc in enumerate(_blocks(boosted))]
-    prefixes = list(pd.Series(_blocks(boosted)).cumsum())[1:]
+                                                                       dataset, **eval_kw)) for b, ipc in enumerate(boosted.block_sizes)]
+    prefixes = list(itertools.accumulate(boosted.block_sizes))[1:]
     return rows + [_row(name, 'prefix', k, evaluate_distilled(boosted.subset(k).images, boosted.subset(k).labels, dataset, **eval_kw)) for k in prefixes]
 
 # %% ../nbs/08_boost.ipynb #74400a50
@@ -133,7 +128,7 @@ def intercorrelation_study(boosted:dict,          # name -> boosted DistilledSet
                            n_models:int=8, seed:int=0, **eval_kw)->pd.DataFrame: # eval_kw: arch, width, depth, steps, batch_size, augment
     "Accuracy of random subsets of joint sets, boosted blocks and prefixes, joint sets and random real images (Fig 6, 7, 8)"
     kw = dict(n_models=n_models, seed=seed, **eval_kw)
-    b = min(_blocks(next(iter(boosted.values()))))
+    b = min(next(iter(boosted.values())).block_sizes)
     rows = [_row(f'joint IPC{n}', 'random subset', b, random_subset_accuracy(s, b, dataset, **kw)) for n, s in sorted(joint.items()) if n > b]
     rows += [row for name, s in boosted.items() for row in boosted_rows(name, s, dataset, **kw)]
     rows += [_row(f'joint IPC{n}', 'whole', n, evaluate_distilled(s.images, s.labels, dataset, **kw)) for n, s in sorted(joint.items())]
@@ -181,8 +176,7 @@ def boost_study(config=None,             # `DistillConfig` or preset: settings o
                 resume:bool=True,        # continue the runs found in `out_dir`
                 **overrides)->pd.DataFrame|None: # None when a run was stopped (the same call resumes)
     "Boosted runs for each β, joint runs of the same sizes, and their `intercorrelation_study` (also saved as `out_dir/study.csv`)"
-    if not isinstance(config, DistillConfig): config = make_config(config, **overrides)
-    elif overrides: config = validate_config(dataclasses.replace(config, **overrides))
+    config = as_config(config, **overrides)
     out = Path(config.out_dir)
     dataset = dataset if dataset is not None else load_dataset(config.dataset, root=config.data_root, zca=config.zca)
     for name, beta in betas.items():

@@ -13,7 +13,7 @@ from torch import Tensor, nn
 from torch.func import functional_call, stack_module_state, vmap
 from fastcore.basics import patch
 from .data import ImageDataset, VALIDATION_FRACTION, validation_indices, augment as augment_images
-from .models import MODEL_NAMES, build_model, seeded_init
+from .models import MODEL_NAMES, build_model, is_small_network, seeded_init
 from .synthetic import DistilledSet, load_distilled, EVAL_RECIPE
 
 # %% auto #0
@@ -155,8 +155,8 @@ def train_networks(images:Tensor,        # [N,C,H,W] shared training set, or [K,
 def prefers_stacked(device,             # where the networks train
                     width:int|None,     # network width (None: the ConvNet's 128)
                     image_shape:tuple)->bool:
-    "Whether K networks train faster stacked: always on CUDA; on a CPU when width × pixels < 4096 (the digits up to width 32)"
-    return torch.device(device).type == 'cuda' or (width or 128) * image_shape[-1] * image_shape[-2] < 4096
+    "Whether K networks train faster stacked: always on CUDA; on a CPU for a small network (`simple_distill.models.is_small_network`)"
+    return torch.device(device).type == 'cuda' or is_small_network(width, image_shape)
 
 # %% ../nbs/06_evaluate.ipynb #b8d896ca
 @torch.no_grad()

@@ -12,7 +12,7 @@ from torch import nn, Tensor
 # %% auto #0
 __all__ = ['VGG11_LAYERS', 'MODEL_NAMES', 'DEFAULT_WIDTHS', 'instance_norm', 'conv_norm_relu', 'check_image_size',
            'convnet_depth', 'ConvNet', 'keeps_two_pixels', 'VGG11', 'AlexNet', 'BasicBlock', 'ResNet18', 'build_model',
-           'seeded_init']
+           'is_small_network', 'seeded_init']
 
 # %% ../nbs/01_models.ipynb #a4cfec2b
 def instance_norm(channels:int)->nn.GroupNorm:
@@ -153,6 +153,13 @@ def build_model(arch:str,          # one of MODEL_NAMES
     if arch in ('convnet', 'convnet_wide'): return ConvNet(in_channels, num_classes, image_size, depth, width)
     if depth is not None: raise ValueError(f"depth applies to 'convnet' and 'convnet_wide' only, not {arch!r}; leave it None")
     return dict(vgg11=VGG11, alexnet=AlexNet, resnet18=ResNet18)[arch](in_channels, num_classes, image_size, width)
+
+# %% ../nbs/01_models.ipynb #ca52d6c8
+def is_small_network(width:int|None,    # channels (None: the ConvNet's default, 128)
+                     image_shape:tuple  # (C,H,W)
+                    )->bool:
+    "Whether width × pixels per image is below 4096 (the digits up to width 32)"
+    return (width or DEFAULT_WIDTHS['convnet']) * image_shape[-1] * image_shape[-2] < 4096
 
 # %% ../nbs/01_models.ipynb #30f0e41a
 @contextmanager

@@ -308,11 +308,13 @@ def preprocess(self:DistilledSet, images:Tensor)->Tensor: # [N,C,H,W] raw: uint8
     return self.zca(x) if self.zca is not None else x
 
 # %% ../nbs/02_synthetic.ipynb #532ffc07
+DistilledSet.block_sizes = property(lambda self: [int((self.block_ids == b).sum()) // len(self.classes) for b in range(int(self.block_ids.max()) + 1)],
+                                    doc="Images per class of each block, in order")
+
 @patch
 def subset(self:DistilledSet, images_per_class:int)->DistilledSet:
     "The prefix of whole blocks that holds `images_per_class` images per class, as a distilled set of its own"
-    n_blocks = int(self.block_ids.max()) + 1
-    budgets = list(itertools.accumulate(int((self.block_ids == b).sum()) // len(self.classes) for b in range(n_blocks)))
+    budgets = list(itertools.accumulate(self.block_sizes))
     if images_per_class not in budgets:
         raise ValueError(f"{images_per_class} images per class is not a prefix of whole blocks of this set: choose one of {budgets}")
     keep = self.block_ids <= budgets.index(images_per_class)
