@@ -3,11 +3,13 @@
 #   mkdir -p data && cp ../shared/data/cifar10-jpeg.zip data/   (data/ is git-ignored; carry it to the GPU machine)
 #   bash .ci/gpu_hardness.sh [OUT_DIR]
 # 1. forgetting scores of all 50,000 CIFAR-10 training images: R = 10 ConvNets (width 128) trained together for E = 30 epochs,
-#    correctness recorded after every epoch (resumable: OUT_DIR/forgetting.pt);
+#    correctness recorded after every epoch, a network that never learns an example counting E for it (Toneva's rule);
+#    then R' (RFRESH, default R) fresh networks trained the same way with another seed, for the full-data row
+#    (resumable: OUT_DIR/forgetting.pt, OUT_DIR/forgetting-fresh.pt);
 # 2. the Fig 9 table and figure: accuracy per forgetting-score bucket of the full-data networks and of 8 networks trained
 #    on distilled IPC1, IPC10 and IPC50 sets (paper presets, STEPS outer steps each; resumable run folders);
-# 3. Fig 17: hardness sampler (thr 1, default weighting, refreshed every 50 steps from step SAMPLER_START) versus standard,
-#    CIFAR-10 IPC10, STEPS outer steps, seeds 0 and 1, test accuracy of 8 networks each.
+# 3. Fig 17: hardness sampler (thr 1, default weighting, HS refreshed every 50 epochs from step SAMPLER_START) versus standard,
+#    CIFAR-10 IPC10, STEPS outer steps, seeds 0, 1 and 2, test accuracy of 8 networks each, with the paired difference.
 # Writes forgetting.pt, table.csv, fig9.png, sampler.csv and summary.txt. Expect a few hours on one H100 at the defaults;
 # everything is set by environment variables (below), e.g. STEPS=500 E=10 for a short look. The same script runs the CPU
 # study with DEVICE=cpu (see nbs/09_hardness.ipynb for the settings used there).
@@ -17,17 +19,18 @@ export OUT=${1:-runs/gpu-hardness}
 mkdir -p "$OUT"
 [ -x .venv/bin/python ] && py=.venv/bin/python || py=python3
 export DEVICE=${DEVICE:-cuda} DATA=${DATA:-data/cifar10-jpeg.zip} PER_CLASS=${PER_CLASS:-0} R=${R:-10} E=${E:-30} BATCH=${BATCH:-256}
-export WIDTH=${WIDTH:-128} IPCS=${IPCS:-1,10,50} PRESET=${PRESET:-paper} STEPS=${STEPS:-2000} DISTILL=${DISTILL:-'{}'} EVAL_MODELS=${EVAL_MODELS:-8}
-export SAMPLER=${SAMPLER:-1} SAMPLER_IPC=${SAMPLER_IPC:-10} SAMPLER_START=${SAMPLER_START:-1000} SEEDS=${SEEDS:-0,1}
-$py - <<'EOF' 2>&1 | tee -a "$OUT/summary.txt"
+export RFRESH=${RFRESH:-$R} WIDTH=${WIDTH:-128} IPCS=${IPCS:-1,10,50} PRESET=${PRESET:-paper} STEPS=${STEPS:-2000} DISTILL=${DISTILL:-'{}'} EVAL_MODELS=${EVAL_MODELS:-8}
+export SAMPLER=${SAMPLER:-1} SAMPLER_IPC=${SAMPLER_IPC:-10} SAMPLER_START=${SAMPLER_START:-1000} SEEDS=${SEEDS:-0,1,2}
+$py - <<'EOF' 2>&1 | tee "$OUT/summary.txt"
 import json, os, time
 from pathlib import Path
 import torch
 from simple_distill.data import load_dataset
 from simple_distill.distill import distill
 from simple_distill.evaluate import evaluate_distilled
+from simple_distill.evaluate import paired_difference
 from simple_distill.hardness import (balanced_subset, compute_forgetting_scores, train_set_correctness, hardness_table, plot_hardness,
-                                     HardnessSampler)
+                                     HardnessSampler, full_data_correctness, never_learned_table)
 env = os.environ
 out, device, width = Path(env['OUT']), env['DEVICE'], int(env['WIDTH'])
 if device.startswith('cuda'): assert torch.cuda.is_available(), 'no CUDA device: run this on the GPU machine (or DEVICE=cpu)'
@@ -36,19 +39,23 @@ full = load_dataset(env['DATA'], zca=True)
 scored = balanced_subset(full, int(env['PER_CLASS'])) if int(env['PER_CLASS']) else full
 print(f'{time.strftime("%H:%M:%S")} scoring {len(scored.train_labels)} training images of {full.name} on {device}', flush=True)
 
-start = time.perf_counter()
-forgetting = compute_forgetting_scores(scored, n_models=int(env['R']), epochs=int(env['E']), batch_size=int(env['BATCH']), width=width,
-                                       device=device, path=out/'forgetting.pt')
-print(f'forgetting scores: R = {env["R"]}, E = {env["E"]}, batch {env["BATCH"]}, width {width}: {forgetting.seconds:.0f} s of training '
-      f'({time.perf_counter() - start:.0f} s in this call); train accuracy per epoch {[round(100*a, 1) for a in forgetting.train_accuracy]}; '
-      f'mean score {forgetting.scores.mean():.2f}, never learned {int(forgetting.never_learned.sum())}', flush=True)
+def score(n_models, seed, path, what):
+    start = time.perf_counter()
+    result = compute_forgetting_scores(scored, n_models=n_models, epochs=int(env['E']), batch_size=int(env['BATCH']), width=width,
+                                       seed=seed, device=device, path=out/path)
+    print(f'{what}: R = {n_models}, E = {env["E"]}, batch {env["BATCH"]}, width {width}, seed {seed}: {result.seconds:.0f} s of training '
+          f'({time.perf_counter() - start:.0f} s in this call); train accuracy per epoch {[round(100*a, 1) for a in result.train_accuracy]}; '
+          f'mean score {result.scores.mean():.2f}, never learned by any network {int(result.never_learned.sum())}', flush=True)
+    return result
+forgetting = score(int(env['R']), 0, 'forgetting.pt', 'forgetting scores (define the buckets)')
+fresh = score(int(env['RFRESH']), 1, 'forgetting-fresh.pt', 'fresh networks (the full-data row)')
 
 overrides = {int(k): v for k, v in json.loads(env['DISTILL']).items()}
 def config(ipc):
     preset = f'cifar10-ipc{ipc}' if env['PRESET'] == 'paper' else env['PRESET']
     return preset, dict(dict(images_per_class=ipc, width=width, steps=int(env['STEPS']), checkpoint_every=50), **overrides.get(ipc, {}))
 
-correct = {'full data': forgetting.final_correct}
+correct = {'full data': full_data_correctness(forgetting, fresh)}
 for ipc in [int(i) for i in env['IPCS'].split(',')]:
     preset, kw = config(ipc)
     t = time.perf_counter()
@@ -61,6 +68,7 @@ for ipc in [int(i) for i in env['IPCS'].split(',')]:
 table = hardness_table(correct, forgetting)
 table.to_csv(out/'table.csv')
 print(table.to_string(), flush=True)
+print(never_learned_table(forgetting).to_string(), flush=True)
 plot_hardness(table, f'{full.name}: accuracy by forgetting score').savefig(out/'fig9.png', dpi=120)
 
 if env['SAMPLER'] == '1':
@@ -68,7 +76,7 @@ if env['SAMPLER'] == '1':
     for seed in [int(s) for s in env['SEEDS'].split(',')]:
         for name in ('standard', 'sampler'):
             preset, kw = config(ipc)
-            callbacks = [HardnessSampler(thr=1, every=50, start=int(env['SAMPLER_START']), seed=seed)] if name == 'sampler' else []
+            callbacks = [HardnessSampler(thr=1, every_epochs=50, start=int(env['SAMPLER_START']), seed=seed)] if name == 'sampler' else []
             t = time.perf_counter()
             run = distill(preset, dataset=full, device=device, out_dir=str(out/f'fig17-{name}-seed{seed}'), seed=seed, callbacks=callbacks, **kw)
             r = evaluate_distilled(run.synthetic.images.detach(), run.synthetic.labels.detach(), full, width=width, seed=seed,
@@ -79,4 +87,8 @@ if env['SAMPLER'] == '1':
     frame = pd.DataFrame(rows)
     frame.to_csv(out/'sampler.csv', index=False)
     print(frame.groupby('method')['acc_mean'].agg(['mean', 'std']).mul(100).round(2).to_string(), flush=True)
+    paired = frame.pivot(index='seed', columns='method', values='acc_mean').mul(100)
+    if len(paired) > 1:
+        gain = paired_difference(paired['sampler'], paired['standard'])
+        print(f"sampler - standard over {gain['n']} seeds: {gain['mean']:+.2f} points, 95% interval [{gain['low']:+.2f}, {gain['high']:+.2f}]", flush=True)
 EOF

@@ -80,6 +80,7 @@ class ImageDataset:
     mean: Tensor          # [C] per-channel mean of the train images in [0,1]
     std: Tensor           # [C] per-channel std
     zca: ZCA|None = None  # whitening fitted on the normalised train images
+    train_indices: Tensor|None = None # where these train images sit in the split they were cut from (None: all of it)
 
     @property
     def num_classes(self)->int: return len(self.classes)

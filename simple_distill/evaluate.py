@@ -18,9 +18,10 @@ from .synthetic import DistilledSet, load_distilled, EVAL_RECIPE
 
 # %% auto #0
 __all__ = ['DEFAULT_EVAL_STEPS', 'StackedNetworks', 'init_networks', 'draw_batches', 'loss_per_network', 'default_batch_size',
-           'train_networks', 'prefers_stacked', 'network_predictions', 'network_accuracies', 'evaluate_distilled',
-           'random_real_subsets', 'random_real_baseline', 'validation_split', 'choose_eval_steps', 'evaluate_transfer',
-           'evaluation_table', 'in_distilled_space', 'train_on_distilled', 'PeriodicEvaluation']
+           'train_networks', 'prefers_stacked', 'network_predictions', 'network_accuracies', 'network_builder',
+           'evaluate_distilled', 'paired_difference', 'random_real_subsets', 'random_real_baseline', 'validation_split',
+           'choose_eval_steps', 'evaluate_transfer', 'evaluation_table', 'in_distilled_space', 'train_on_distilled',
+           'PeriodicEvaluation']
 
 # %% ../nbs/06_evaluate.ipynb #c8255169
 class StackedNetworks:
@@ -179,7 +180,7 @@ def network_accuracies(nets:StackedNetworks,
     return (network_predictions(nets, images, chunk_size) == labels.cpu()).sum(1).double() / len(labels)
 
 # %% ../nbs/06_evaluate.ipynb #ac485888
-def _arch_builder(dataset:ImageDataset|dict, arch:str, width:int|None, depth:int|None, device, dtype):
+def network_builder(dataset:ImageDataset|dict, arch:str, width:int|None, depth:int|None, device, dtype):
     "() -> fresh `arch` network for the data set's images, on `device` and `dtype`"
     channels, size, num_classes = _image_shape(dataset)[0], _image_shape(dataset)[-1], _num_classes(dataset)
     with torch.device('meta'): build_model(arch, channels, num_classes, size, width, depth)  # fail now on a bad arch or size; no RNG used
@@ -216,10 +217,22 @@ def evaluate_distilled(images:Tensor,         # [n,C,H,W] distilled images (norm
         raise ValueError(f"images have shape {tuple(images.shape[1:])} per image but {dataset.name} images are {dataset.image_shape}: evaluate against the data set they were distilled from")
     if labels.is_floating_point() and labels.shape[-1] != dataset.num_classes:
         raise ValueError(f"soft labels have {labels.shape[-1]} classes but {dataset.name} has {dataset.num_classes}")
-    builder = _arch_builder(dataset, arch, width, depth, images.device, images.dtype)
+    builder = network_builder(dataset, arch, width, depth, images.device, images.dtype)
     nets = train_networks(images, labels, builder, n_models, steps, lr, batch_size, augment, _generator(generator, seed),
                           stacked=prefers_stacked(images.device, width, dataset.image_shape), class_balanced=True)
     return _summary(network_accuracies(nets, dataset.test_images, dataset.test_labels), steps=steps, arch=arch, n_models=n_models)
+
+# %% ../nbs/06_evaluate.ipynb #3ef80892
+def paired_difference(a, b,                 # [n] paired measurements (e.g. accuracy per seed of two methods)
+                      confidence:float=0.95 # coverage of the interval
+                     )->dict:               # mean, low, high of a - b, n, and whether the interval excludes 0
+    "Mean paired difference a - b with its Student-t confidence interval"
+    from scipy.stats import t
+    d = torch.as_tensor(a, dtype=torch.float64) - torch.as_tensor(b, dtype=torch.float64)
+    if d.ndim != 1 or len(d) < 2: raise ValueError(f'need at least 2 paired values, got shape {tuple(d.shape)}')
+    half = float(t.ppf((1 + confidence) / 2, len(d) - 1)) * d.std().item() / len(d) ** 0.5
+    mean = d.mean().item()
+    return dict(mean=mean, low=mean - half, high=mean + half, n=len(d), excludes_zero=abs(mean) > half)
 
 # %% ../nbs/06_evaluate.ipynb #51c7b2a8
 def random_real_subsets(labels:Tensor,        # [N] class ids of the real train images
@@ -255,7 +268,7 @@ def random_real_baseline(dataset:ImageDataset,
     generator = _generator(generator, seed)
     subsets = random_real_subsets(dataset.train_labels, images_per_class, n_models, generator)
     images, labels = dataset.train_images[subsets].to(device), dataset.train_labels[subsets].to(device)  # [K,n,C,H,W], [K,n]
-    builder = _arch_builder(dataset, arch, width, depth, images.device, images.dtype)
+    builder = network_builder(dataset, arch, width, depth, images.device, images.dtype)
     nets = train_networks(images, labels, builder, n_models, steps, lr, batch_size, augment, generator, stacked=prefers_stacked(images.device, width, dataset.image_shape))
     return _summary(network_accuracies(nets, dataset.test_images, dataset.test_labels),
                     steps=steps, arch=arch, n_models=n_models, images_per_class=images_per_class)
@@ -285,7 +298,7 @@ def choose_eval_steps(images:Tensor, labels:Tensor, dataset:ImageDataset,
     candidates = sorted(set(candidates))
     def record(step, nets):
         if step in candidates: curve[step] = network_accuracies(nets, validation.test_images, validation.test_labels).mean().item()
-    builder = _arch_builder(dataset, arch, width, depth, images.device, images.dtype)
+    builder = network_builder(dataset, arch, width, depth, images.device, images.dtype)
     train_networks(images, labels, builder, n_models, candidates[-1], lr, batch_size, augment, _generator(None, seed), on_step=record)
     return dict(steps=max(curve, key=curve.get), val_acc=curve)
 
@@ -360,7 +373,7 @@ def train_on_distilled(source,                 # path of a saved set, a Distille
     r = {**EVAL_RECIPE, **saved, **recipe}  # the file's recipe, then the caller's changes
     if r['optimizer'] != 'adam': raise ValueError(f"the saved recipe asks for optimizer {r['optimizer']!r}; only 'adam' (the paper's evaluation) is supported")
     arch, steps = arch or r['arch'], steps or r['steps']
-    builder = _arch_builder(metadata, arch, r['width'], r['depth'], images.device, images.dtype)
+    builder = network_builder(metadata, arch, r['width'], r['depth'], images.device, images.dtype)
     nets = train_networks(images, labels, builder, 1, steps, r['lr'], r['batch_size'], r['augment'], _generator(generator, seed))
     return nets.unstack(0).eval()
 

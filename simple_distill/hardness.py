@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_hardness.ipynb #36eb3549
 from __future__ import annotations
-import math, time
+import hashlib, math, time
 from dataclasses import dataclass, asdict, field
 from pathlib import Path
 import torch
@@ -13,15 +13,16 @@ from fastcore.basics import patch
 from .data import ImageDataset, ClassBalancedSampler, augment as augment_images, write_atomically
 from .models import build_model
 from .evaluate import (DEFAULT_EVAL_STEPS, StackedNetworks, init_networks, loss_per_network, network_predictions,
-                       train_networks, _arch_builder)
+                       train_networks, network_builder)
 from .distill import Callback
 
 # %% auto #0
 __all__ = ['WEIGHTINGS', 'forgetting_events', 'ForgettingTracker', 'epoch_batches', 'train_epoch', 'ForgettingScores',
-           'compute_forgetting_scores', 'balanced_subset', 'hardness_buckets', 'stratified_accuracy',
-           'train_set_correctness', 'hardness_table', 'plot_hardness', 'hardness_from_predictions', 'adaptive_hardness',
-           'hardness_weights', 'WeightedSampler', 'hs_histogram', 'sampled_hs_distribution', 'HardnessSampler',
-           'add_hardness_arguments', 'hardness_callbacks']
+           'never_learned_table', 'compute_forgetting_scores', 'balanced_subset', 'hardness_buckets',
+           'stratified_accuracy', 'trained_predictions', 'train_set_correctness', 'hardness_table', 'plot_hardness',
+           'full_data_correctness', 'hardness_from_predictions', 'adaptive_hardness', 'hardness_weights',
+           'WeightedSampler', 'hs_histogram', 'sampled_hs_distribution', 'RealBatchWeights', 'HardnessSampler',
+           'epochs_to_steps', 'add_hardness_arguments', 'hardness_callbacks']
 
 # %% ../nbs/09_hardness.ipynb #b8074502
 def forgetting_events(correct:Tensor # [E,...] bool: correctness after each of E epochs (e.g. [E,R,N] for R networks, N examples)
@@ -67,31 +68,53 @@ def train_epoch(nets:StackedNetworks, optimizer, images:Tensor, labels:Tensor, b
 @dataclass
 class ForgettingScores:
     "Per-example forgetting statistics of R networks trained on a data set's train split, with the settings used"
-    scores:Tensor          # [N] forgetting events averaged over the R networks
     events:Tensor          # [R,N] forgetting events of each network
     learned:Tensor         # [R,N] whether each network ever classified the example correctly
     final_correct:Tensor   # [R,N] correctness after the last epoch
     train_accuracy:list    # mean training-set accuracy after each epoch
     settings:dict          # data set, networks, epochs, optimiser, seed
-    epochs_done:int        # epochs trained so far (settings['epochs'] when finished)
+    epochs_done:int        # epochs recorded so far (settings['epochs'] when finished)
     seconds:float          # training and scoring time, summed over resumptions
-    @property
-    def never_learned(self)->Tensor: return ~self.learned.any(0)  # [N] no network ever classified it correctly
+    indices:Tensor|None = None # [N] where the examples sit in the full train split (None: they are all of it)
     @property
     def finished(self)->bool: return self.epochs_done >= self.settings['epochs']
-    def save(self, path)->Path:
-        "Write the scores and settings (a torch file readable with `weights_only=True`)"
-        return write_atomically(Path(path), lambda f: torch.save(dict(format='simple_distill.forgetting', **asdict(self)), f))
-    @classmethod
-    def load(cls, path)->ForgettingScores:
-        state = torch.load(path, map_location='cpu', weights_only=True)
-        if state.get('format') != 'simple_distill.forgetting': raise ValueError(f'{path} holds no forgetting scores')
-        return cls(**{k: state[k] for k in cls.__dataclass_fields__})
+
+# %% ../nbs/09_hardness.ipynb #8c3f9627
+@patch(as_prop=True)
+def per_network(self:ForgettingScores)->Tensor:
+    "[R,N] each network's count: its forgetting events, or the number of recorded epochs where it never learned the example"
+    return torch.where(self.learned, self.events, self.epochs_done)
+
+@patch(as_prop=True)
+def scores(self:ForgettingScores)->Tensor: return self.per_network.double().mean(0)  # [N] averaged over the R networks
+
+@patch(as_prop=True)
+def never_learned(self:ForgettingScores)->Tensor: return ~self.learned.any(0)  # [N] no network ever classified it correctly
+
+# %% ../nbs/09_hardness.ipynb #9556de07
+def never_learned_table(forgetting:ForgettingScores):
+    "pandas DataFrame: examples (and their share, %) that exactly 0, 1, ..., R of the networks never learned"
+    import pandas as pd
+    counts = torch.bincount((~forgetting.learned).sum(0), minlength=len(forgetting.learned) + 1)
+    index = pd.Index(range(len(counts)), name='networks that never learned it')
+    return pd.DataFrame({'examples': counts.tolist(), 'share (%)': (100 * counts.double() / counts.sum()).round(decimals=2).tolist()}, index=index)
+
+# %% ../nbs/09_hardness.ipynb #c1760831
+@patch
+def save(self:ForgettingScores, path)->Path:
+    "Write the statistics, settings and indices (a torch file readable with `weights_only=True`)"
+    return write_atomically(Path(path), lambda f: torch.save(dict(format='simple_distill.forgetting', **asdict(self)), f))
+
+@patch(cls_method=True)
+def load(cls:ForgettingScores, path)->ForgettingScores:
+    "Read what `save` wrote (files from before `indices` existed load with indices None; scores are recomputed by today's rule)"
+    state = torch.load(path, map_location='cpu', weights_only=True)
+    if state.get('format') != 'simple_distill.forgetting': raise ValueError(f'{path} holds no forgetting scores')
+    return cls(**{k: state[k] for k in cls.__dataclass_fields__ if k in state})
 
 # %% ../nbs/09_hardness.ipynb #c91e46bc
-def _forgetting_result(tracker, accuracy, settings, seconds)->ForgettingScores:
-    return ForgettingScores(tracker.events.double().mean(0), tracker.events, tracker.learned, tracker.last, list(accuracy), settings,
-                            len(accuracy), seconds)
+def _forgetting_result(tracker, accuracy, settings, seconds, indices)->ForgettingScores:
+    return ForgettingScores(tracker.events, tracker.learned, tracker.last, list(accuracy), settings, len(accuracy), seconds, indices)
 
 def _resume_forgetting(path:Path, settings:dict)->dict|None:
     "The saved state at `path` when its settings are these, None when there is no file"
@@ -122,7 +145,7 @@ def compute_forgetting_scores(dataset:ImageDataset,   # scores its train split
     state = _resume_forgetting(path, settings)
     if state is not None and 'params' not in state: return ForgettingScores.load(path)  # finished earlier
     generator, tracker, accuracy, seconds = torch.Generator().manual_seed(seed), ForgettingTracker(n_models, len(labels)), [], 0.
-    nets = init_networks(_arch_builder(dataset, arch, width, depth, images.device, images.dtype), n_models, generator)
+    nets = init_networks(network_builder(dataset, arch, width, depth, images.device, images.dtype), n_models, generator)
     optimizer = torch.optim.Adam(nets.params.values(), lr=lr)
     if state is not None:
         _restore_forgetting(state, nets, optimizer, generator, tracker)
@@ -135,7 +158,7 @@ def compute_forgetting_scores(dataset:ImageDataset,   # scores its train split
         accuracy.append(correct.double().mean().item())
         seconds += time.perf_counter() - start
         if path is not None and len(accuracy) < epochs: _save_forgetting(path, settings, nets, optimizer, generator, tracker, accuracy, seconds)
-    result = _forgetting_result(tracker, accuracy, settings, seconds)
+    result = _forgetting_result(tracker, accuracy, settings, seconds, dataset.train_indices)
     if path is not None and result.finished: result.save(path)
     return result
 
@@ -162,8 +185,9 @@ def balanced_subset(dataset:ImageDataset, per_class:int, seed:int=0)->ImageDatas
     short = {c: len(idx) for c, idx in enumerate(by_class) if len(idx) < per_class}
     if short: raise ValueError(f'per_class={per_class} but classes {short} (class: count) have fewer train images')
     keep = torch.cat([idx[torch.randperm(len(idx), generator=generator)[:per_class]] for idx in by_class]).sort().values
+    source = keep if dataset.train_indices is None else dataset.train_indices[keep]  # positions in the full split, even for a subset of a subset
     return ImageDataset(f'{dataset.name}-{per_class}pc', dataset.train_images[keep], dataset.train_labels[keep], dataset.test_images,
-                        dataset.test_labels, dataset.classes, dataset.mean, dataset.std, dataset.zca)
+                        dataset.test_labels, dataset.classes, dataset.mean, dataset.std, dataset.zca, source)
 
 # %% ../nbs/09_hardness.ipynb #c7c17777
 def hardness_buckets(forgetting:ForgettingScores, max_score:int=6)->tuple:
@@ -181,16 +205,23 @@ def stratified_accuracy(correct:Tensor, # [K,N] bool: network k right on example
     return torch.where(count > 0, hits / count.clamp(min=1), torch.nan)
 
 # %% ../nbs/09_hardness.ipynb #3348ed2e
-def train_set_correctness(images:Tensor, labels:Tensor, # a distilled set (or any training set): [n,C,H,W], [n] or [n,classes]
-                          dataset:ImageDataset,         # its train split is scored
-                          n_models:int=8, steps:int=DEFAULT_EVAL_STEPS, lr:float=1e-3, batch_size:int|None=None,
-                          augment:bool=True, arch:str='convnet', width:int|None=None, depth:int|None=None,
-                          seed:int=0, chunk_size:int=1000,
-                         )->Tensor:                     # [K,N] bool: network k right on training example n
-    "Train K networks on a set (the evaluation protocol) and mark which training examples each classifies correctly"
-    builder = _arch_builder(dataset, arch, width, depth, images.device, images.dtype)
-    nets = train_networks(images.detach(), labels.detach(), builder, n_models, steps, lr, batch_size, augment, torch.Generator().manual_seed(seed))
-    return network_predictions(nets, dataset.train_images, chunk_size) == dataset.train_labels.cpu()
+def trained_predictions(images:Tensor, labels:Tensor, # a training set (distilled or real): [n,C,H,W], [n] or [n,classes]
+                        examples:Tensor,              # [N,C,H,W] the examples to classify
+                        builder,                      # () -> fresh network on the images' device and dtype (`network_builder`)
+                        n_models:int=8, steps:int=DEFAULT_EVAL_STEPS, lr:float=1e-3, batch_size:int|None=None,
+                        augment:bool=True, generator:torch.Generator|None=None, chunk_size:int=1000,
+                       )->Tensor:                     # [K,N] predicted class of network k on example n
+    "Train K networks on a set with the evaluation protocol and predict every example"
+    nets = train_networks(images.detach(), labels.detach(), builder, n_models, steps, lr, batch_size, augment, generator)
+    return network_predictions(nets, examples, chunk_size)
+
+def train_set_correctness(images:Tensor, labels:Tensor, dataset:ImageDataset, # the set, and the data set whose train split is scored
+                          arch:str='convnet', width:int|None=None, depth:int|None=None, seed:int=0,
+                          **recipe)->Tensor:          # n_models, steps, lr, batch_size, augment of `trained_predictions`
+    "[K,N] bool: which training examples each of K networks trained on the set classifies correctly"
+    builder = network_builder(dataset, arch, width, depth, images.device, images.dtype)
+    predictions = trained_predictions(images, labels, dataset.train_images, builder, generator=torch.Generator().manual_seed(seed), **recipe)
+    return predictions == dataset.train_labels.cpu()
 
 # %% ../nbs/09_hardness.ipynb #6c0d1f40
 def hardness_table(correct:dict,                 # {name: [K,N] bool correctness on the training examples}
@@ -218,6 +249,19 @@ def plot_hardness(table, title:str=''):
     fig.tight_layout()
     return fig
 
+# %% ../nbs/09_hardness.ipynb #c96ec0d5
+def full_data_correctness(buckets:ForgettingScores, # the networks whose scores define the buckets
+                          fresh:ForgettingScores    # R' other networks trained the same way on the same examples
+                         )->Tensor:                 # [R',N] bool: the fresh networks' final correctness
+    "Fig. 9's full-data row, from networks that did not define the buckets (their own final correctness would be circular)"
+    same = {k: v for k, v in buckets.settings.items() if k not in ('seed', 'n_models')}
+    differ = {k: (v, fresh.settings.get(k)) for k, v in same.items() if fresh.settings.get(k) != v}
+    if differ: raise ValueError(f'the fresh networks were trained otherwise (buckets -> fresh: {differ}): train them with the same settings')
+    if buckets.settings['seed'] == fresh.settings['seed']: raise ValueError('the fresh networks share the seed of those that define the buckets: give them another seed')
+    if (buckets.indices is None) != (fresh.indices is None) or (buckets.indices is not None and not torch.equal(buckets.indices, fresh.indices)):
+        raise ValueError('the fresh networks scored other examples: score the same subset')
+    return fresh.final_correct
+
 # %% ../nbs/09_hardness.ipynb #dbd6fb9e
 def hardness_from_predictions(predictions:Tensor, # [K,N] predicted classes of K networks
                               labels:Tensor       # [N] true classes
@@ -226,15 +270,11 @@ def hardness_from_predictions(predictions:Tensor, # [K,N] predicted classes of K
     return (predictions.cpu() != labels.cpu()).sum(0)
 
 # %% ../nbs/09_hardness.ipynb #9eae8f41
-def adaptive_hardness(images:Tensor, labels:Tensor, # the current distilled set
+def adaptive_hardness(images:Tensor, labels:Tensor,           # the current distilled set
                       train_images:Tensor, train_labels:Tensor, # the real examples to score
-                      arch_builder,                 # () -> fresh network on the images' device and dtype
-                      n_models:int=8, steps:int=DEFAULT_EVAL_STEPS, lr:float=1e-3, batch_size:int|None=None,
-                      augment:bool=True, generator:torch.Generator|None=None, chunk_size:int=1000,
-                     )->Tensor:                     # [N] HS in 0..K
+                      builder, **recipe)->Tensor:             # as `trained_predictions`; returns [N] HS in 0..K
     "Train K networks on the distilled set (the evaluation protocol) and count, per real example, those that misclassify it"
-    nets = train_networks(images.detach(), labels.detach(), arch_builder, n_models, steps, lr, batch_size, augment, generator)
-    return hardness_from_predictions(network_predictions(nets, train_images, chunk_size), train_labels)
+    return hardness_from_predictions(trained_predictions(images, labels, train_images, builder, **recipe), train_labels)
 
 # %% ../nbs/09_hardness.ipynb #a739bb16
 WEIGHTINGS = {
@@ -286,45 +326,27 @@ def sampled_hs_distribution(hs:Tensor, weights:Tensor, n_models:int=8,
                  for c in labels.unique()]
     return torch.stack(per_class).mean(0)
 
-# %% ../nbs/09_hardness.ipynb #f72bac81
-class HardnessSampler(Callback):
-    "Distillation callback: draw real batches in proportion to w(HS), HS refreshed from K networks on the current synthetic set"
-    state_key = 'hardness'  # its state is saved in the run's checkpoints under this key
-    all_ranks = True        # in a distributed run every process draws the same batches, so every process needs the weights
-    def __init__(self, thr:float=1.0,            # added to every weight (the paper: 1 or 4)
-                 weighting:str='medium',         # a key of WEIGHTINGS
-                 every:int=50,                   # K_refresh: outer steps between HS refreshes
-                 start:int=0,                    # first outer step at which HS is computed; batches change after it
-                 n_models:int=8,                 # K networks per refresh
-                 eval_steps:int=DEFAULT_EVAL_STEPS, # Adam steps of each of those networks
-                 class_balanced:bool=True,       # keep the real batch class-balanced
-                 seed:int=0,                     # with the step, seeds the networks of each refresh
-                 chunk_size:int=1000):           # examples per scoring forward pass
-        hardness_weights(torch.zeros(1, dtype=torch.long), n_models, thr, weighting)  # fail now on bad settings
-        if every < 1 or start < 0 or n_models < 1: raise ValueError(f'every and n_models must be >= 1 and start >= 0, got {every}, {n_models}, {start}')
-        self.thr, self.weighting, self.every, self.start, self.n_models = thr, weighting, every, start, n_models
-        self.eval_steps, self.class_balanced, self.seed, self.chunk_size = eval_steps, class_balanced, seed, chunk_size
-        self.hs, self.weights, self.computed_at, self.refreshes = None, None, None, []
+# %% ../nbs/09_hardness.ipynb #ac9605e2
+class RealBatchWeights(Callback):
+    "Distillation callback: draw the real batches in proportion to fixed per-example weights (any score) over the train split"
+    state_key = 'example_weights' # its state is saved in the run's checkpoints under this key
+    all_ranks = True              # in a distributed run every process draws the same batches, so every process needs the weights
+    def __init__(self, weights:Tensor|None, # [N] finite, non-negative, one per training example (None: set later)
+                 class_balanced:bool=True): # keep the real batch class-balanced; False: draw from the whole split (the authors' way)
+        self.weights, self.class_balanced = None if weights is None else torch.as_tensor(weights, dtype=torch.float64).cpu(), class_balanced
+    def on_start(self, run):
+        if self.weights is not None: self._apply(run)
+    def settings(self)->dict: return dict(class_balanced=self.class_balanced, weights=hashlib.sha256(self.weights.numpy().tobytes()).hexdigest()[:16])
+    def state_dict(self)->dict: return dict(settings=self.settings())
+    def load_state_dict(self, state:dict): _check_resume_settings(state.get('settings', {}), self.settings(), 'example weights')
 
-    def settings(self)->dict: return dict(thr=self.thr, weighting=self.weighting, n_models=self.n_models, class_balanced=self.class_balanced)
-    def histogram(self)->Tensor|None: return None if self.hs is None else hs_histogram(self.hs, self.n_models)
-
-# %% ../nbs/09_hardness.ipynb #12a68f9e
+# %% ../nbs/09_hardness.ipynb #62c2bd08
 @patch
-def _refresh(self:HardnessSampler, run):
-    "Score the real training set with K networks trained on the current synthetic set and hand the run's sampler the weights"
-    c, syn = run.config, run.synthetic
-    builder = _arch_builder(run.dataset, c.arch, c.width, c.depth, run.device, run.dtype)
-    self.hs = adaptive_hardness(syn.images.detach(), syn.labels.detach(), run.real_images, run.real_labels, builder, self.n_models,
-                                self.eval_steps, batch_size=getattr(run, 'inner_batch', None), augment=c.augment,
-                                generator=torch.Generator().manual_seed(self.seed * 1_000_003 + run.step), chunk_size=self.chunk_size)
-    self.weights, self.computed_at = hardness_weights(self.hs, self.n_models, self.thr, self.weighting), run.step
-    self.refreshes.append(dict(step=run.step, histogram=self.histogram().tolist()))
-    self._apply(run)
-
-@patch
-def _apply(self:HardnessSampler, run):
+def _apply(self:RealBatchWeights, run):
     "Make the run's real batches follow the current weights"
+    if len(self.weights) != len(run.dataset.train_labels):
+        raise ValueError(f"{len(self.weights)} weights for a train split of {len(run.dataset.train_labels)}: give one weight per training "
+                         'example (a subset\'s scores join back through its `indices`)')
     if self.class_balanced: return run.sampler.set_weights(self.weights)
     if not isinstance(run.sampler, WeightedSampler):  # first time: keep out what the run's sampler kept out (a validation split)
         self._allowed = torch.zeros(len(self.weights), dtype=torch.bool)
@@ -332,13 +354,90 @@ def _apply(self:HardnessSampler, run):
         run.sampler = WeightedSampler(self.weights * self._allowed, run.sampler.batch_size, run.generator, run.dataset.train_labels)
     else: run.sampler.set_weights(self.weights * self._allowed)
 
+def _check_resume_settings(saved:dict, now:dict, what:str):
+    "Refuse a resume whose settings differ from the checkpoint's, naming each (settings the checkpoint predates are not checked)"
+    changed = {k: (saved[k], v) for k, v in now.items() if k in saved and saved[k] != v}
+    if changed: raise ValueError(f"the checkpoint's {what} used other settings (saved -> now: {changed}): resume with the saved ones")
+
+# %% ../nbs/09_hardness.ipynb #f72bac81
+class HardnessSampler(RealBatchWeights):
+    "Distillation callback: draw real batches in proportion to w(HS), HS refreshed from K networks on the current synthetic set"
+    state_key = 'hardness'  # its state is saved in the run's checkpoints under this key
+    def __init__(self, thr:float=1.0,            # added to every weight (the paper: 1 or 4)
+                 weighting:str='medium',         # a key of WEIGHTINGS
+                 every:int|None=None,            # K_refresh in outer steps (None: from `every_epochs`)
+                 every_epochs:float|None=None,   # K_refresh in epochs over the real train split (None and `every` None: 50)
+                 start:int=0,                    # first outer step at which HS is computed; batches change after it
+                 n_models:int=8,                 # K networks per refresh
+                 eval_steps:int=DEFAULT_EVAL_STEPS, # Adam steps of each of those networks (the evaluation recipe)
+                 class_balanced:bool=True,       # keep the real batch class-balanced; False: the authors' way
+                 seed:int=0,                     # with the step, seeds the networks of each refresh
+                 chunk_size:int=1000):           # examples per scoring forward pass
+        super().__init__(None, class_balanced)
+        _check_weighting(n_models, thr, weighting)
+        if every is not None and every_epochs is not None: raise ValueError('give the refresh interval in steps (every) or in epochs (every_epochs), not both')
+        every_epochs = 50 if every is None and every_epochs is None else every_epochs
+        if (every is not None and every < 1) or (every_epochs is not None and not every_epochs > 0) or start < 0 or n_models < 1:
+            raise ValueError(f'every, every_epochs and n_models must be positive and start >= 0, got {every}, {every_epochs}, {n_models}, {start}')
+        self.thr, self.weighting, self.every, self.every_epochs, self.start, self.n_models = thr, weighting, every, every_epochs, start, n_models
+        self.eval_steps, self.seed, self.chunk_size = eval_steps, seed, chunk_size
+        self.hs, self.computed_at, self.refreshes, self.last_seconds = None, None, [], None
+
+# %% ../nbs/09_hardness.ipynb #4e61b882
+@patch
+def settings(self:HardnessSampler)->dict:
+    "Everything that changes which batches are drawn (a resume with other values is refused)"
+    return dict(thr=self.thr, weighting=self.weighting, n_models=self.n_models, class_balanced=self.class_balanced, every=self.every,
+                every_epochs=self.every_epochs, start=self.start, eval_steps=self.eval_steps, seed=self.seed)
+
+@patch
+def histogram(self:HardnessSampler)->Tensor|None: return None if self.hs is None else hs_histogram(self.hs, self.n_models)
+
+def _check_weighting(n_models:int, thr:float, weighting:str):
+    "Fail now on weights that could leave a class with nothing to draw mid-run"
+    w = hardness_weights(torch.arange(n_models + 1), n_models, thr, weighting)
+    if (w == 0).any():
+        zero = torch.nonzero(w == 0).flatten().tolist()
+        raise ValueError(f"thr={thr} with weighting {weighting!r} gives weight 0 to HS {zero}: a class whose examples all score so "
+                         'could not be drawn; use thr > 0')
+
+# %% ../nbs/09_hardness.ipynb #68b9263f
+def epochs_to_steps(epochs:float,  # an interval in passes over the real train split
+                    n_train:int,   # real training examples drawn from (the validation split left out)
+                    real_batch:int # real examples per outer step
+                   )->int:         # the interval in outer steps, rounded up
+    "Outer steps of `epochs` passes over the real training set, as the authors count an epoch"
+    return max(1, math.ceil(epochs * n_train / real_batch))
+
+# %% ../nbs/09_hardness.ipynb #12a68f9e
+@patch
+def _refresh(self:HardnessSampler, run):
+    "Score the real training set with K networks trained on the current synthetic set (rank 0 only) and hand the run's sampler the weights"
+    c, syn, start = run.config, run.synthetic, time.perf_counter()
+    hs = None
+    if run.comm.writer:  # the other processes receive rank 0's HS: identical batches by construction, K networks trained once
+        builder = network_builder(run.dataset, c.arch, c.width, c.depth, run.device, run.dtype)
+        hs = adaptive_hardness(syn.images.detach(), syn.labels.detach(), run.real_images, run.real_labels, builder, n_models=self.n_models,
+                               steps=self.eval_steps, batch_size=getattr(run, 'inner_batch', None), augment=c.augment,
+                               generator=torch.Generator().manual_seed(self.seed * 1_000_003 + run.step), chunk_size=self.chunk_size)
+    self.hs = run.comm.gather([hs] if run.comm.writer else [])[0]
+    self.weights, self.computed_at = hardness_weights(self.hs, self.n_models, self.thr, self.weighting), run.step
+    self.last_seconds = time.perf_counter() - start
+    self.refreshes.append(dict(step=run.step, histogram=self.histogram().tolist(), seconds=self.last_seconds))
+    self._apply(run)
+
 # %% ../nbs/09_hardness.ipynb #53ba3f6c
 @patch
 def _due(self:HardnessSampler, step:int)->bool:
-    return step >= self.start and (self.computed_at is None or step - self.computed_at >= self.every)
+    return step >= self.start and (self.computed_at is None or step - self.computed_at >= self.every_steps)
 
 @patch
 def on_start(self:HardnessSampler, run):
+    n_train, batch = sum(len(idx) for idx in run.sampler.class_indices), run.sampler.batch_size
+    self.every_steps = self.every if self.every is not None else epochs_to_steps(self.every_epochs, n_train, batch)
+    if run.comm.writer and self.every is None:
+        print(f'hardness sampler: HS refreshed every {self.every_epochs:g} epochs = {self.every_steps} outer steps '
+              f'({n_train} real training images, {batch} per step), from step {self.start}', flush=True)
     if self.weights is not None: self._apply(run)   # resumed: the checkpoint's weights, not new ones
     elif self._due(run.step): self._refresh(run)
 
@@ -347,41 +446,51 @@ def on_step(self:HardnessSampler, run, metrics:dict):
     if self._due(metrics['step']): self._refresh(run)
 
 @patch
+def on_meta_gradient(self:HardnessSampler, run, event:dict)->dict:
+    "The first step drawn with refreshed weights records `hardness_seconds`, the time the refresh took"
+    seconds, self.last_seconds = self.last_seconds, None
+    return {} if seconds is None else dict(hardness_seconds=seconds)
+
+# %% ../nbs/09_hardness.ipynb #b1135d86
+@patch
 def state_dict(self:HardnessSampler)->dict:
     "HS, weights and the step they were computed at, with the settings (saved in the run's checkpoints)"
     return dict(hs=self.hs, weights=self.weights, computed_at=self.computed_at, refreshes=list(self.refreshes), settings=self.settings())
 
 @patch
 def load_state_dict(self:HardnessSampler, state:dict):
-    "Continue from a checkpoint's state; the weighting settings must be those it was saved with"
-    if state.get('settings', self.settings()) != self.settings():
-        raise ValueError(f"the checkpoint's hardness sampler used {state['settings']}, this one {self.settings()}: resume with the same settings")
+    "Continue from a checkpoint's state; every sampling setting must be the one it was saved with"
+    _check_resume_settings(state.get('settings', {}), self.settings(), 'hardness sampler')
     self.hs, self.weights, self.computed_at, self.refreshes = state['hs'], state['weights'], state['computed_at'], list(state['refreshes'])
 
 # %% ../nbs/09_hardness.ipynb #193604b0
 _HARDNESS_OPTIONS = dict(  # option -> (HardnessSampler argument, type, default, help)
     thr=('thr', float, 1.0, 'added to every weight; larger is closer to uniform (the paper: 1 or 4)'),
-    weighting=('weighting', str, 'medium', "'medium': thr + (K/2 - |HS - K/2|), peak at medium hardness; 'printed': thr + |HS - K/2|, the paper's printed formula"),
-    every=('every', int, 50, 'outer steps between hardness-score refreshes (K_refresh)'),
+    weighting=('weighting', str, 'medium', "'medium': thr + (K/2 - |HS - K/2|), the authors' code; 'printed': thr + |HS - K/2|"),
+    every=('every', int, None, 'outer steps between hardness-score refreshes (K_refresh in steps; replaces --hardness-every-epochs)'),
+    every_epochs=('every_epochs', float, 50, 'K_refresh in epochs over the real train split, as the paper counts it'),
     start=('start', int, 0, 'outer step at which the sampler starts (the paper starts late)'),
     models=('n_models', int, 8, 'K: networks trained on the current distilled set per refresh'),
     eval_steps=('eval_steps', int, DEFAULT_EVAL_STEPS, 'Adam steps of each of those networks'),
 )
 
+# %% ../nbs/09_hardness.ipynb #2ba67343
 def add_hardness_arguments(parser):
-    "Add --hardness-sampler and its options (--hardness-thr, --hardness-weighting, --hardness-every, ...) to an argparse parser"
+    "Add --hardness-sampler and its options (--hardness-thr, --hardness-every-epochs, ...) to an argparse parser"
     import argparse
     group = parser.add_argument_group('hardness sampler (paper Appendix E.2)')
-    group.add_argument('--hardness-sampler', action='store_true', help='draw real batches in proportion to w(HS), HS from K networks trained on the current distilled set')
+    group.add_argument('--hardness-sampler', action='store_true', help='draw real batches in proportion to w(HS), HS from K networks on the current set')
     for option, (_, typ, default, help) in _HARDNESS_OPTIONS.items():
         group.add_argument('--hardness-' + option.replace('_', '-'), dest='hardness_' + option, type=typ, default=argparse.SUPPRESS,
                            choices=list(WEIGHTINGS) if option == 'weighting' else None, help=f'{help} (default: {default})')
-    group.add_argument('--hardness-unbalanced', action='store_true', default=argparse.SUPPRESS, help='draw real batches without keeping classes balanced')
+    group.add_argument('--hardness-unbalanced', action='store_true', default=argparse.SUPPRESS,
+                       help="draw real batches from the whole train split, as the authors do, not class by class")
     return parser
 
 def hardness_callbacks(args)->list:
     "The callbacks the hardness options ask for: a `HardnessSampler`, or none without --hardness-sampler"
-    given = {option: getattr(args, 'hardness_' + option) for option in (*_HARDNESS_OPTIONS, 'unbalanced') if hasattr(args, 'hardness_' + option)}
+    options = (*_HARDNESS_OPTIONS, 'unbalanced')
+    given = {option: getattr(args, 'hardness_' + option) for option in options if hasattr(args, 'hardness_' + option)}
     if not getattr(args, 'hardness_sampler', False):
         if given: raise ValueError(f"{', '.join('--hardness-' + o.replace('_', '-') for o in given)} need(s) --hardness-sampler")
         return []
