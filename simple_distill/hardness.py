@@ -97,7 +97,8 @@ def never_learned_table(forgetting:ForgettingScores):
     import pandas as pd
     counts = torch.bincount((~forgetting.learned).sum(0), minlength=len(forgetting.learned) + 1)
     index = pd.Index(range(len(counts)), name='networks that never learned it')
-    return pd.DataFrame({'examples': counts.tolist(), 'share (%)': (100 * counts.double() / counts.sum()).round(decimals=2).tolist()}, index=index)
+    share = (100 * counts.double() / counts.sum()).round(decimals=2)
+    return pd.DataFrame({'examples': counts.tolist(), 'share (%)': share.tolist()}, index=index)
 
 # %% ../nbs/09_hardness.ipynb #c1760831
 @patch
@@ -114,7 +115,8 @@ def load(cls:ForgettingScores, path)->ForgettingScores:
 
 # %% ../nbs/09_hardness.ipynb #c91e46bc
 def _forgetting_result(tracker, accuracy, settings, seconds, indices)->ForgettingScores:
-    return ForgettingScores(tracker.events, tracker.learned, tracker.last, list(accuracy), settings, len(accuracy), seconds, indices)
+    return ForgettingScores(tracker.events, tracker.learned, tracker.last, list(accuracy), settings, len(accuracy), seconds,
+                            indices)
 
 def _resume_forgetting(path:Path, settings:dict)->dict|None:
     "The saved state at `path` when its settings are these, None when there is no file"
@@ -185,7 +187,8 @@ def balanced_subset(dataset:ImageDataset, per_class:int, seed:int=0)->ImageDatas
     short = {c: len(idx) for c, idx in enumerate(by_class) if len(idx) < per_class}
     if short: raise ValueError(f'per_class={per_class} but classes {short} (class: count) have fewer train images')
     keep = torch.cat([idx[torch.randperm(len(idx), generator=generator)[:per_class]] for idx in by_class]).sort().values
-    source = keep if dataset.train_indices is None else dataset.train_indices[keep]  # positions in the full split, even for a subset of a subset
+    # positions in the full split, also for a subset of a subset
+    source = keep if dataset.train_indices is None else dataset.train_indices[keep]
     return ImageDataset(f'{dataset.name}-{per_class}pc', dataset.train_images[keep], dataset.train_labels[keep], dataset.test_images,
                         dataset.test_labels, dataset.classes, dataset.mean, dataset.std, dataset.zca, source)
 
@@ -220,7 +223,8 @@ def train_set_correctness(images:Tensor, labels:Tensor, dataset:ImageDataset, # 
                           **recipe)->Tensor:          # n_models, steps, lr, batch_size, augment of `trained_predictions`
     "[K,N] bool: which training examples each of K networks trained on the set classifies correctly"
     builder = network_builder(dataset, arch, width, depth, images.device, images.dtype)
-    predictions = trained_predictions(images, labels, dataset.train_images, builder, generator=torch.Generator().manual_seed(seed), **recipe)
+    generator = torch.Generator().manual_seed(seed)
+    predictions = trained_predictions(images, labels, dataset.train_images, builder, generator=generator, **recipe)
     return predictions == dataset.train_labels.cpu()
 
 # %% ../nbs/09_hardness.ipynb #6c0d1f40
@@ -257,8 +261,11 @@ def full_data_correctness(buckets:ForgettingScores, # the networks whose scores 
     same = {k: v for k, v in buckets.settings.items() if k not in ('seed', 'n_models')}
     differ = {k: (v, fresh.settings.get(k)) for k, v in same.items() if fresh.settings.get(k) != v}
     if differ: raise ValueError(f'the fresh networks were trained otherwise (buckets -> fresh: {differ}): train them with the same settings')
-    if buckets.settings['seed'] == fresh.settings['seed']: raise ValueError('the fresh networks share the seed of those that define the buckets: give them another seed')
-    if (buckets.indices is None) != (fresh.indices is None) or (buckets.indices is not None and not torch.equal(buckets.indices, fresh.indices)):
+    if buckets.settings['seed'] == fresh.settings['seed']:
+        raise ValueError('the fresh networks share the seed of those that define the buckets: give them another seed')
+    same_examples = (buckets.indices is None and fresh.indices is None) or (
+        buckets.indices is not None and fresh.indices is not None and torch.equal(buckets.indices, fresh.indices))
+    if not same_examples:
         raise ValueError('the fresh networks scored other examples: score the same subset')
     return fresh.final_correct
 
@@ -330,15 +337,19 @@ def sampled_hs_distribution(hs:Tensor, weights:Tensor, n_models:int=8,
 class RealBatchWeights(Callback):
     "Distillation callback: draw the real batches in proportion to fixed per-example weights (any score) over the train split"
     state_key = 'example_weights' # its state is saved in the run's checkpoints under this key
-    all_ranks = True              # in a distributed run every process draws the same batches, so every process needs the weights
+    all_ranks = True              # in a distributed run every process draws the same batches, so each needs the weights
     def __init__(self, weights:Tensor|None, # [N] finite, non-negative, one per training example (None: set later)
-                 class_balanced:bool=True): # keep the real batch class-balanced; False: draw from the whole split (the authors' way)
-        self.weights, self.class_balanced = None if weights is None else torch.as_tensor(weights, dtype=torch.float64).cpu(), class_balanced
+                 class_balanced:bool=True): # keep the real batch class-balanced; False: draw from the whole split
+        self.weights = None if weights is None else torch.as_tensor(weights, dtype=torch.float64).cpu()
+        self.class_balanced = class_balanced
     def on_start(self, run):
         if self.weights is not None: self._apply(run)
-    def settings(self)->dict: return dict(class_balanced=self.class_balanced, weights=hashlib.sha256(self.weights.numpy().tobytes()).hexdigest()[:16])
+    def settings(self)->dict:
+        digest = hashlib.sha256(self.weights.numpy().tobytes()).hexdigest()[:16]
+        return dict(class_balanced=self.class_balanced, weights=digest)
     def state_dict(self)->dict: return dict(settings=self.settings())
-    def load_state_dict(self, state:dict): _check_resume_settings(state.get('settings', {}), self.settings(), 'example weights')
+    def load_state_dict(self, state:dict):
+        _check_resume_settings(state.get('settings', {}), self.settings(), 'example weights')
 
 # %% ../nbs/09_hardness.ipynb #62c2bd08
 @patch
@@ -375,12 +386,13 @@ class HardnessSampler(RealBatchWeights):
                  chunk_size:int=1000):           # examples per scoring forward pass
         super().__init__(None, class_balanced)
         _check_weighting(n_models, thr, weighting)
-        if every is not None and every_epochs is not None: raise ValueError('give the refresh interval in steps (every) or in epochs (every_epochs), not both')
+        if every is not None and every_epochs is not None:
+            raise ValueError('give the refresh interval in steps (every) or in epochs (every_epochs), not both')
         every_epochs = 50 if every is None and every_epochs is None else every_epochs
         if (every is not None and every < 1) or (every_epochs is not None and not every_epochs > 0) or start < 0 or n_models < 1:
             raise ValueError(f'every, every_epochs and n_models must be positive and start >= 0, got {every}, {every_epochs}, {n_models}, {start}')
-        self.thr, self.weighting, self.every, self.every_epochs, self.start, self.n_models = thr, weighting, every, every_epochs, start, n_models
-        self.eval_steps, self.seed, self.chunk_size = eval_steps, seed, chunk_size
+        self.thr, self.weighting, self.n_models, self.eval_steps = thr, weighting, n_models, eval_steps
+        self.every, self.every_epochs, self.start, self.seed, self.chunk_size = every, every_epochs, start, seed, chunk_size
         self.hs, self.computed_at, self.refreshes, self.last_seconds = None, None, [], None
 
 # %% ../nbs/09_hardness.ipynb #4e61b882
@@ -412,14 +424,15 @@ def epochs_to_steps(epochs:float,  # an interval in passes over the real train s
 # %% ../nbs/09_hardness.ipynb #12a68f9e
 @patch
 def _refresh(self:HardnessSampler, run):
-    "Score the real training set with K networks trained on the current synthetic set (rank 0 only) and hand the run's sampler the weights"
+    "Score the real training set with K networks trained on the current set (on rank 0) and hand the run's sampler the weights"
     c, syn, start = run.config, run.synthetic, time.perf_counter()
     hs = None
     if run.comm.writer:  # the other processes receive rank 0's HS: identical batches by construction, K networks trained once
         builder = network_builder(run.dataset, c.arch, c.width, c.depth, run.device, run.dtype)
-        hs = adaptive_hardness(syn.images.detach(), syn.labels.detach(), run.real_images, run.real_labels, builder, n_models=self.n_models,
-                               steps=self.eval_steps, batch_size=getattr(run, 'inner_batch', None), augment=c.augment,
-                               generator=torch.Generator().manual_seed(self.seed * 1_000_003 + run.step), chunk_size=self.chunk_size)
+        generator = torch.Generator().manual_seed(self.seed * 1_000_003 + run.step)
+        hs = adaptive_hardness(syn.images.detach(), syn.labels.detach(), run.real_images, run.real_labels, builder,
+                               n_models=self.n_models, steps=self.eval_steps, batch_size=getattr(run, 'inner_batch', None),
+                               augment=c.augment, generator=generator, chunk_size=self.chunk_size)
     self.hs = run.comm.gather([hs] if run.comm.writer else [])[0]
     self.weights, self.computed_at = hardness_weights(self.hs, self.n_models, self.thr, self.weighting), run.step
     self.last_seconds = time.perf_counter() - start
