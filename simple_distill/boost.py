@@ -10,15 +10,17 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 import torch
+from fastcore.basics import patch
 from .data import ImageDataset, load_dataset, write_atomically
-from .synthetic import SyntheticSet, DistilledSet, load_distilled
+from .synthetic import SyntheticSet, DistilledSet, load_distilled, _tensor_checksum
 from .distill import (DistillConfig, DistillRun, Callback, CheckpointError, ProgressBar, as_config, read_checkpoint, validate_config,
                                    add_config_arguments, add_threads_argument, config_from_args, set_threads)
 from .evaluate import evaluate_distilled, random_real_baseline, random_real_subsets, DEFAULT_EVAL_STEPS
 
 # %% auto #0
-__all__ = ['grow', 'BoostStage', 'boost_stage_config', 'BoostResult', 'boost', 'random_subset_accuracy', 'boosted_rows',
-           'intercorrelation_study', 'budget_report', 'plot_study', 'joint_sets', 'boost_study', 'boost_command']
+__all__ = ['grow', 'BoostStage', 'prefix_digest', 'boost_stage_config', 'BoostResult', 'boost', 'random_subset_accuracy',
+           'boosted_rows', 'intercorrelation_study', 'budget_report', 'plot_study', 'joint_sets', 'boost_study',
+           'boost_command']
 
 # %% ../nbs/08_boost.ipynb #fe4a5df1
 def grow(synthetic:SyntheticSet, # the set the previous stage ended with
@@ -31,14 +33,28 @@ def grow(synthetic:SyntheticSet, # the set the previous stage ended with
 
 # %% ../nbs/08_boost.ipynb #c799f66e
 class BoostStage(Callback):
-    "Marks a run as stage `stage` of a boosted distillation; its settings travel in the run's checkpoints"
+    "Marks a run as stage `stage` of a boosted distillation; its settings and the digest of the prefix it grew from travel in its checkpoints"
     state_key = 'boost'
-    def __init__(self, stage:int, block_ipc:int, n_blocks:int, beta:float):
-        self.settings = dict(stage=stage, block_ipc=block_ipc, n_blocks=n_blocks, beta=float(beta))
-    def state_dict(self)->dict: return dict(self.settings)
-    def load_state_dict(self, state:dict):
-        if state != self.settings: raise CheckpointError(f'this checkpoint is stage {state["stage"]} of a boosted run with b={state["block_ipc"]}, '
-                                                         f'J={state["n_blocks"]}, beta={state["beta"]}, not {self.settings}: use the same boosting settings to resume.')
+    def __init__(self, stage:int, block_ipc:int, n_blocks:int, beta:float,
+                 prefix:str|None=None): # digest of the set the previous stage ended with (None: stage 1)
+        self.settings, self.prefix = dict(stage=stage, block_ipc=block_ipc, n_blocks=n_blocks, beta=float(beta)), prefix
+    def state_dict(self)->dict: return dict(self.settings, prefix=self.prefix)
+
+# %% ../nbs/08_boost.ipynb #c20fb276
+@patch
+def load_state_dict(self:BoostStage, state:dict):
+    "Refuse a checkpoint of other boosting settings, or one grown from a prefix the previous stage no longer ends with"
+    saved = {k: v for k, v in state.items() if k != 'prefix'}
+    if saved != self.settings: raise CheckpointError(f'this checkpoint is stage {saved["stage"]} of a boosted run with b={saved["block_ipc"]}, '
+                                                     f'J={saved["n_blocks"]}, beta={saved["beta"]}, not {self.settings}: use the same boosting settings to resume.')
+    stage = self.settings['stage']
+    if 'prefix' in state and state['prefix'] != self.prefix:  # checkpoints from before the digest existed are not checked
+        raise CheckpointError(f'stage {stage} grew from blocks that stage {stage - 1} no longer ends with (an earlier stage ran on since), so '
+                              f'its blocks would not nest: restart it with fresh_from_stage={stage} (--fresh-from-stage {stage}).')
+
+def prefix_digest(synthetic:SyntheticSet)->str:
+    "A digest of a set's images and labels: what a later stage grew from"
+    return _tensor_checksum(dict(images=synthetic.images.detach(), labels=synthetic.labels.detach()))
 
 # %% ../nbs/08_boost.ipynb #18b7f474
 def boost_stage_config(config:DistillConfig, stage:int, block_ipc:int)->DistillConfig:
@@ -72,7 +88,8 @@ def _stage_run(config, stage, previous, settings, dataset, callbacks, resume)->D
     "Stage `stage`'s run: the first draws its own set, later ones start from the previous set grown by a block"
     start = None if previous is None else grow(previous.synthetic, settings['block_ipc'], settings['beta'],
                                                torch.Generator().manual_seed(config.seed + 1000 * stage))
-    return DistillRun(config, dataset, [BoostStage(stage, **settings), *callbacks], resume=resume, synthetic=start)
+    marker = BoostStage(stage, **settings, prefix=None if previous is None else prefix_digest(previous.synthetic))
+    return DistillRun(config, dataset, [marker, *callbacks], resume=resume, synthetic=start)
 
 # %% ../nbs/08_boost.ipynb #452ca05e
 def boost(config=None,           # a `DistillConfig` or preset name: the settings of every stage (images_per_class is set per stage)
@@ -82,6 +99,7 @@ def boost(config=None,           # a `DistillConfig` or preset name: the setting
           dataset:ImageDataset=None, # data already loaded (default: load `config.dataset`)
           make_callbacks=None,   # stage number -> list of callbacks for that stage's run
           resume:bool=True,      # continue from the checkpoints in `out_dir`
+          fresh_from_stage:int|None=None, # restart this stage and the later ones (their checkpoints grew from an older prefix)
           **overrides)->BoostResult:
     "Boost-DD (Algorithm 2): distil J blocks of b images per class one after another, old blocks at rate β"
     config = as_config(config, **overrides)
@@ -93,9 +111,11 @@ def boost(config=None,           # a `DistillConfig` or preset name: the setting
     runs, reason = [], 'done'
     for stage in range(1, n_blocks + 1):
         stage_config = boost_stage_config(config, stage, block_ipc)
-        run = _stage_run(stage_config, stage, runs[-1] if runs else None, settings, dataset, (make_callbacks or (lambda s: []))(stage), resume)
+        stage_resume = resume and (fresh_from_stage is None or stage < fresh_from_stage)
+        callbacks = (make_callbacks or (lambda s: []))(stage)
+        run = _stage_run(stage_config, stage, runs[-1] if runs else None, settings, dataset, callbacks, stage_resume)
         runs.append(run)
-        if resume and _stage_done(stage_config): continue
+        if stage_resume and _stage_done(stage_config): continue
         if (reason := run.run()) != 'done': break
     if reason == 'done': runs[-1].export(Path(config.out_dir)/'distilled.safetensors')  # the whole boosted set, its blocks recorded
     return BoostResult(runs, reason, settings)
@@ -203,6 +223,7 @@ def _boost_parser()->argparse.ArgumentParser:
     parser.add_argument('--eval-models', type=int, default=8, help='networks per accuracy (default: 8)')
     parser.add_argument('--eval-steps', type=int, default=DEFAULT_EVAL_STEPS, help=f'training steps of each evaluated network (default: {DEFAULT_EVAL_STEPS})')
     parser.add_argument('--fresh', action='store_true', help='start over even if --out-dir holds a boosted run')
+    parser.add_argument('--fresh-from-stage', type=int, default=None, help='restart stage J and later ones (after an earlier stage ran on)')
     parser.add_argument('--no-progress', action='store_true', help='no progress bars')
     add_threads_argument(parser)
     return parser
@@ -216,12 +237,13 @@ def boost_command(argv:list=None)->pd.DataFrame:
     print(f'{set_threads(args.threads, config, dataset.image_shape)} CPU thread(s) (--threads to change)')
     kw = dict(n_models=args.eval_models, arch=config.arch, width=config.width, depth=config.depth, augment=config.augment, steps=args.eval_steps)
     if args.study:
+        if args.fresh_from_stage is not None: raise ValueError('--fresh-from-stage restarts stages of one boosted run: use --fresh with --study')
         study = boost_study(config, args.block_ipc, args.blocks, dataset=dataset, n_models=args.eval_models, eval_steps=args.eval_steps, resume=not args.fresh)
         if study is None:
             print('a run of the study was stopped: run the same command to resume')
             return None
     else:
-        result = boost(config, args.block_ipc, args.blocks, args.beta, dataset, resume=not args.fresh,
+        result = boost(config, args.block_ipc, args.blocks, args.beta, dataset, resume=not args.fresh, fresh_from_stage=args.fresh_from_stage,
                        make_callbacks=None if args.no_progress else lambda stage: [ProgressBar()])
         if result.reason != 'done':
             print(f'{result.reason} in stage {len(result.runs)}: run the same command to resume')
