@@ -19,9 +19,9 @@ from .synthetic import DistilledSet, load_distilled, EVAL_RECIPE
 # %% auto #0
 __all__ = ['DEFAULT_EVAL_STEPS', 'StackedNetworks', 'init_networks', 'draw_batches', 'loss_per_network', 'default_batch_size',
            'train_networks', 'prefers_stacked', 'network_predictions', 'network_accuracies', 'network_builder',
-           'evaluate_distilled', 'paired_difference', 'random_real_subsets', 'random_real_baseline', 'validation_split',
-           'choose_eval_steps', 'evaluate_transfer', 'evaluation_table', 'in_distilled_space', 'train_on_distilled',
-           'PeriodicEvaluation']
+           'evaluate_distilled', 'paired_difference', 'random_real_subsets', 'subset_accuracies',
+           'random_real_baseline', 'validation_split', 'choose_eval_steps', 'evaluate_transfer', 'evaluation_table',
+           'same_space', 'in_distilled_space', 'train_on_distilled', 'PeriodicEvaluation']
 
 # %% ../nbs/06_evaluate.ipynb #c8255169
 class StackedNetworks:
@@ -250,28 +250,31 @@ def random_real_subsets(labels:Tensor,        # [N] class ids of the real train 
                         for _ in range(n_models)])
 
 # %% ../nbs/06_evaluate.ipynb #ae10f66c
+def subset_accuracies(images:Tensor,  # [N,C,H,W] the pool (real train images, or a distilled set)
+                      labels:Tensor,  # [N] class ids or [N,classes] soft labels
+                      subsets:Tensor, # [K,n] indices: network k trains on images[subsets[k]]
+                      dataset:ImageDataset, generator:torch.Generator, steps:int=DEFAULT_EVAL_STEPS, lr:float=1e-3,
+                      batch_size:int|None=None, augment:bool=True, arch:str='convnet', width:int|None=None, depth:int|None=None,
+                      device=None)->Tensor: # [K] test accuracies
+    "Train K networks together, each on its own subset of a pool, and return their test accuracies"
+    images, labels = images[subsets].to(device), labels[subsets].to(device)  # [K,n,C,H,W], [K,n(,classes)]
+    builder = network_builder(dataset, arch, width, depth, images.device, images.dtype)
+    stacked = prefers_stacked(images.device, width, dataset.image_shape)
+    nets = train_networks(images, labels, builder, len(subsets), steps, lr, batch_size, augment, generator, stacked=stacked)
+    return network_accuracies(nets, dataset.test_images, dataset.test_labels)
+
 def random_real_baseline(dataset:ImageDataset,
                          images_per_class:int,  # real images per class for each network
                          n_models:int=8,
-                         steps:int=DEFAULT_EVAL_STEPS,
-                         lr:float=1e-3,
-                         batch_size:int|None=None, # None: `default_batch_size(images_per_class * classes)`, as for a distilled set
-                         augment:bool=True,
-                         arch:str='convnet',
-                         width:int|None=None,
-                         depth:int|None=None,
                          generator:torch.Generator|None=None, # overrides `seed`; draws the subsets first, then trains
                          seed:int=0,
-                         device=None,            # where to train; None: where the data set's tensors are
-                        )->dict:                 # as `evaluate_distilled`, plus images_per_class
+                         **recipe)->dict:       # steps, lr, batch_size, augment, arch, width, depth, device of `subset_accuracies`
     "Test accuracy of K networks, each trained on its own random class-balanced real subset"
     generator = _generator(generator, seed)
     subsets = random_real_subsets(dataset.train_labels, images_per_class, n_models, generator)
-    images, labels = dataset.train_images[subsets].to(device), dataset.train_labels[subsets].to(device)  # [K,n,C,H,W], [K,n]
-    builder = network_builder(dataset, arch, width, depth, images.device, images.dtype)
-    nets = train_networks(images, labels, builder, n_models, steps, lr, batch_size, augment, generator, stacked=prefers_stacked(images.device, width, dataset.image_shape))
-    return _summary(network_accuracies(nets, dataset.test_images, dataset.test_labels),
-                    steps=steps, arch=arch, n_models=n_models, images_per_class=images_per_class)
+    accs = subset_accuracies(dataset.train_images, dataset.train_labels, subsets, dataset, generator, **recipe)
+    steps, arch = recipe.get('steps', DEFAULT_EVAL_STEPS), recipe.get('arch', 'convnet')
+    return _summary(accs, steps=steps, arch=arch, n_models=n_models, images_per_class=images_per_class)
 
 # %% ../nbs/06_evaluate.ipynb #b5b37763
 def validation_split(dataset:ImageDataset,
@@ -332,7 +335,7 @@ def evaluation_table(distilled:DistilledSet, dataset:ImageDataset, # the set, an
     return pd.DataFrame(rows)
 
 # %% ../nbs/06_evaluate.ipynb #80f0c2fd
-def _same_transform(distilled:DistilledSet, dataset:ImageDataset)->bool:
+def same_space(distilled:DistilledSet, dataset:ImageDataset)->bool:
     "Whether `dataset` was prepared with the distilled set's normalisation and ZCA"
     if not (torch.allclose(distilled.mean, dataset.mean) and torch.allclose(distilled.std, dataset.std)): return False
     if (distilled.zca is None) != (dataset.zca is None): return False
@@ -341,7 +344,7 @@ def _same_transform(distilled:DistilledSet, dataset:ImageDataset)->bool:
 def in_distilled_space(distilled:DistilledSet, dataset:ImageDataset)->ImageDataset:
     "`dataset` prepared with the distilled set's own normalisation and ZCA (load it with zca=False), or itself if it already is"
     if list(distilled.classes) != list(dataset.classes): raise ValueError(f"the distilled set's classes {distilled.classes[:5]}... are not {dataset.name}'s {dataset.classes[:5]}...: evaluate against the data it was distilled from")
-    if _same_transform(distilled, dataset): return dataset
+    if same_space(distilled, dataset): return dataset
     if dataset.zca is not None: raise ValueError(f"{dataset.name} is whitened with another ZCA than the distilled set's: load it with zca=False, and the set's own transform is applied")
     pixels = lambda x: x * dataset.std.view(1, -1, 1, 1) + dataset.mean.view(1, -1, 1, 1)  # undo this data set's normalisation: exact
     return ImageDataset(dataset.name, distilled.preprocess(pixels(dataset.train_images)), dataset.train_labels, distilled.preprocess(pixels(dataset.test_images)),
