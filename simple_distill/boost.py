@@ -530,7 +530,7 @@ def _boost_table(args, config:DistillConfig, dataset:ImageDataset, callbacks)->t
 def _print_study(study:pd.DataFrame, comparisons:bool):
     with pd.option_context('display.width', 200):
         print(study.drop(columns='accs').round(4).to_string(index=False))
-        print('\ntest accuracy (%) by images per class:\n', budget_report(study))
+        print('\ntest accuracy (%) by images per class:\n', budget_report(study).to_string())
         if comparisons:
             print('\npaired differences (points, 95% interval over networks):')
             print(boost_comparisons([study]).to_string(index=False))
