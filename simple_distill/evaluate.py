@@ -254,13 +254,14 @@ def subset_accuracies(images:Tensor,  # [N,C,H,W] the pool (real train images, o
                       labels:Tensor,  # [N] class ids or [N,classes] soft labels
                       subsets:Tensor, # [K,n] indices: network k trains on images[subsets[k]]
                       dataset:ImageDataset, generator:torch.Generator, steps:int=DEFAULT_EVAL_STEPS, lr:float=1e-3,
-                      batch_size:int|None=None, augment:bool=True, arch:str='convnet', width:int|None=None, depth:int|None=None,
-                      device=None)->Tensor: # [K] test accuracies
+                      batch_size:int|None=None, augment:bool=True, arch:str='convnet', width:int|None=None,
+                      depth:int|None=None, device=None)->Tensor: # [K] test accuracies
     "Train K networks together, each on its own subset of a pool, and return their test accuracies"
     images, labels = images[subsets].to(device), labels[subsets].to(device)  # [K,n,C,H,W], [K,n(,classes)]
     builder = network_builder(dataset, arch, width, depth, images.device, images.dtype)
     stacked = prefers_stacked(images.device, width, dataset.image_shape)
-    nets = train_networks(images, labels, builder, len(subsets), steps, lr, batch_size, augment, generator, stacked=stacked)
+    nets = train_networks(images, labels, builder, len(subsets), steps, lr, batch_size, augment, generator,
+                          stacked=stacked)
     return network_accuracies(nets, dataset.test_images, dataset.test_labels)
 
 def random_real_baseline(dataset:ImageDataset,
@@ -268,7 +269,7 @@ def random_real_baseline(dataset:ImageDataset,
                          n_models:int=8,
                          generator:torch.Generator|None=None, # overrides `seed`; draws the subsets first, then trains
                          seed:int=0,
-                         **recipe)->dict:       # steps, lr, batch_size, augment, arch, width, depth, device of `subset_accuracies`
+                         **recipe)->dict:       # steps, lr, batch_size, augment, arch, width, depth, device
     "Test accuracy of K networks, each trained on its own random class-balanced real subset"
     generator = _generator(generator, seed)
     subsets = random_real_subsets(dataset.train_labels, images_per_class, n_models, generator)
