@@ -6,14 +6,28 @@
 from __future__ import annotations
 import inspect
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Protocol, runtime_checkable
 import torch
 from torch import Tensor, nn
-from .unroll import InnerOptimizer, UnrollResult, unroll
+from .unroll import InnerOptimizer, UnrollResult, functional_forward, make_plan, start_window, unroll
 
 # %% auto #0
-__all__ = ['MOVING_DIRECTIONS', 'SCHEDULES', 'WindowSchedule', 'bptt', 'truncated_bptt', 'random_bptt', 'rat_bptt',
-           'moving_window', 'increasing_bptt', 'make_schedule', 'meta_gradient']
+__all__ = ['MOVING_DIRECTIONS', 'SCHEDULES', 'Schedule', 'WindowSchedule', 'bptt', 'truncated_bptt', 'random_bptt', 'rat_bptt',
+           'moving_window', 'increasing_bptt', 'register_schedule', 'make_schedule', 'probe_grad_norms',
+           'meta_gradient']
+
+# %% ../nbs/04_bptt.ipynb #a21b0002
+@runtime_checkable
+class Schedule(Protocol):
+    "The schedule protocol: `window` before each outer step, `observe` after it, and state that checkpoints carry (subclass it for the defaults)"
+    # optional attribute `options`: a dict of its settings, where `n_steps` says the run's length paces it
+
+    def window(self, outer_step:int, generator:torch.Generator|None=None, probe=None)->tuple:
+        "(start, stop) of `outer_step`; `probe(n)` gives the inner-gradient norms of `n` plain inner steps of this step's network"
+        raise NotImplementedError
+    def observe(self, record:dict): "The finished step's metrics with its `inner_losses` and `inner_grad_norms`: nothing by default"
+    def state_dict(self)->dict: return {}
+    def load_state_dict(self, state:dict): pass
 
 # %% ../nbs/04_bptt.ipynb #a0f1a2c8
 @dataclass
@@ -28,12 +42,13 @@ class WindowSchedule:
     group: int|None = field(default=None, init=False, repr=False)     # index of the group whose window is remembered
     current: tuple|None = field(default=None, init=False, repr=False) # that window
 
-    def window(self, outer_step:int, generator:torch.Generator|None=None)->tuple:
+    def window(self, outer_step:int, generator:torch.Generator|None=None, probe=None)->tuple:
         "(start, stop) for `outer_step`: drawn at the first call in a group of `resample_every` steps, then reused"
         group = outer_step // self.resample_every
         if group != self.group: self.group, self.current = group, tuple(int(w) for w in self.draw(group * self.resample_every, generator))
         return self.current
 
+    def observe(self, record:dict): pass  # its windows do not depend on what the steps measure
     def state_dict(self)->dict: return dict(group=self.group, current=self.current)
     def load_state_dict(self, state:dict):
         self.group, self.current = state['group'], None if state['current'] is None else tuple(state['current'])
@@ -113,24 +128,47 @@ def increasing_bptt(n_unroll:int, n_back:int,
     return WindowSchedule('increasing_bptt', n_unroll, n_back, draw, resample_every, dict(n_steps=n_steps))
 
 # %% ../nbs/04_bptt.ipynb #b980f48b
-SCHEDULES = dict(bptt=bptt, truncated_bptt=truncated_bptt, random_bptt=random_bptt, rat_bptt=rat_bptt, moving_window=moving_window,
-                 increasing_bptt=increasing_bptt)
+SCHEDULES = {}  # name -> factory(**settings) -> Schedule
 
+def register_schedule(name:str, # the `schedule` name it answers to
+                      factory,  # (n_unroll, n_back, resample_every, ..., its own options) -> a Schedule
+                     )->str:
+    "Make `factory` available as `schedule=name` in `make_schedule`, `distill` and the command line; returns `name`"
+    if not callable(factory): raise TypeError(f"factory must be callable and return a Schedule, got {factory!r}")
+    SCHEDULES[name] = factory
+    return name
+
+for _factory in (bptt, truncated_bptt, random_bptt, rat_bptt, moving_window, increasing_bptt): register_schedule(_factory.__name__, _factory)
+
+# %% ../nbs/04_bptt.ipynb #a21b0003
 def make_schedule(name:str, # key of SCHEDULES
-                  **kwargs, # n_unroll, n_back, resample_every, n_steps, direction
-                 )->WindowSchedule:
+                  **kwargs, # n_unroll, n_back, resample_every, n_steps, direction, and any registered schedule's own settings
+                 )->Schedule:
     "Build a schedule by name, passing it the keywords it takes"
-    if name not in SCHEDULES: raise ValueError(f"unknown schedule {name!r}: choose one of {', '.join(SCHEDULES)}")
+    if name not in SCHEDULES: raise ValueError(f"unknown schedule {name!r}: choose one of {', '.join(SCHEDULES)}, or register yours")
     known = {p for f in SCHEDULES.values() for p in inspect.signature(f).parameters}
     unknown = sorted(set(kwargs) - known)
     if unknown: raise ValueError(f"unknown schedule settings {unknown}: schedules take {sorted(known)}")
     takes = inspect.signature(SCHEDULES[name]).parameters
     missing = [p for p, v in takes.items() if v.default is inspect.Parameter.empty and p not in kwargs]
     if missing: raise ValueError(f"schedule {name!r} needs {missing}")
-    return SCHEDULES[name](**{k: v for k, v in kwargs.items() if k in takes})
+    schedule = SCHEDULES[name](**{k: v for k, v in kwargs.items() if k in takes})
+    if not isinstance(schedule, Schedule): raise TypeError(f"schedule {name!r} built a {type(schedule).__name__}: a factory must return a Schedule")
+    return schedule
+
+# %% ../nbs/04_bptt.ipynb #a21b0007
+def probe_grad_norms(model:nn.Module, images:Tensor, labels:Tensor, inner_opt:InnerOptimizer, batch_size:int,
+                     n_steps:int,        # plain inner steps to take
+                     generator:torch.Generator|None, augment:bool=True, class_ids:Tensor|None=None, task_classes:Tensor|None=None,
+                    )->Tensor:
+    "[n_steps] norm of the inner gradient at each of `n_steps` plain inner steps from `model`'s parameters, batches drawn from `generator`"
+    plan = make_plan(n_steps, len(images), batch_size, 0, generator, augment, images.device, class_ids, task_classes)
+    norms = []
+    start_window(functional_forward(model), inner_opt, model, images, labels, plan, n_steps, grad_norms=norms)
+    return torch.stack(norms)
 
 # %% ../nbs/04_bptt.ipynb #b3ce2373
-def meta_gradient(schedule:WindowSchedule, # picks the window
+def meta_gradient(schedule:Schedule,       # picks the window
                   outer_step:int,          # current outer step
                   generator:torch.Generator|None, # draws the window, then the unroll's batches and augmentations
                   model:nn.Module,         # freshly initialised network
@@ -149,6 +187,8 @@ def meta_gradient(schedule:WindowSchedule, # picks the window
                   task_classes:Tensor|None=None,# the classes of this outer step's task, or None (all)
                  )->UnrollResult:
     "Meta-loss and meta-gradients of one outer step under `schedule`"
-    window = schedule.window(outer_step, generator)
+    probe = lambda n: probe_grad_norms(model, images.detach(), labels.detach(), inner_opt, batch_size, n, generator, augment, class_ids,
+                                       task_classes)
+    window = schedule.window(outer_step, generator, probe)
     return unroll(model, images, labels, real_images, real_labels, window, inner_opt, batch_size, generator, augment, engine, segment,
                   real_chunk, real_rows=real_rows, class_ids=class_ids, task_classes=task_classes)

@@ -16,6 +16,7 @@ from .distill import (add_config_arguments, add_threads_argument, config_from_ar
                                    CheckpointError, NonFiniteMetaGradient)
 from .evaluate import PeriodicEvaluation, evaluation_table, in_distilled_space, DEFAULT_EVAL_STEPS
 from .synthetic import load_distilled
+from .models import import_plugins
 from .bench import bench_command
 from .stability import compare_command
 from .boost import boost_command
@@ -94,8 +95,10 @@ def evaluate_command(argv:list=None) -> pd.DataFrame:
     parser.add_argument('--transfer', default='', help='comma-separated other architectures, e.g. vgg11,alexnet,resnet18')
     parser.add_argument('--no-baseline', action='store_true', help='skip the random-real baseline')
     parser.add_argument('--seed', type=int, default=0)
+    parser.add_argument('--plugin', default=None, help='comma-separated modules to import first: they register networks named in --transfer')
     args = parser.parse_args(argv)
     def work():
+        import_plugins(args.plugin)
         distilled = load_distilled(args.path)
         c = distilled.config
         dataset = in_distilled_space(distilled, load_dataset(args.dataset or c['dataset'], root=args.data_root or c.get('data_root'), zca=False))

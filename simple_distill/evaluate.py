@@ -13,7 +13,7 @@ from torch import Tensor, nn
 from torch.func import functional_call, stack_module_state, vmap
 from fastcore.basics import patch
 from .data import ImageDataset, VALIDATION_FRACTION, validation_indices, augment as augment_images
-from .models import MODEL_NAMES, build_model, is_small_network, seeded_init
+from .models import build_model, is_small_network, model_names, seeded_init
 from .synthetic import DistilledSet, load_distilled, EVAL_RECIPE
 
 # %% auto #0
@@ -201,7 +201,7 @@ def _generator(generator:torch.Generator|None, seed:int)->torch.Generator:
 def evaluate_distilled(images:Tensor,         # [n,C,H,W] distilled images (normalised / whitened like the data set)
                        labels:Tensor,         # [n] class ids or [n,classes] soft labels
                        dataset:ImageDataset,  # supplies the test split and the image shape
-                       arch:str='convnet',    # one of simple_distill.models.MODEL_NAMES
+                       arch:str='convnet',    # one of simple_distill.models.model_names()
                        n_models:int=8,        # networks trained (together)
                        steps:int=DEFAULT_EVAL_STEPS, # Adam steps per network
                        lr:float=1e-3,
@@ -308,11 +308,11 @@ def choose_eval_steps(images:Tensor, labels:Tensor, dataset:ImageDataset,
 
 # %% ../nbs/06_evaluate.ipynb #3dac3b23
 def evaluate_transfer(images:Tensor, labels:Tensor, dataset:ImageDataset,
-                      archs:list=('vgg11', 'alexnet', 'resnet18'), # names from simple_distill.models.MODEL_NAMES
+                      archs:list=('vgg11', 'alexnet', 'resnet18'), # names from simple_distill.models.model_names()
                       **kwargs)->dict:   # other arguments of `evaluate_distilled`
     "`evaluate_distilled` for each architecture: {arch: result}"
-    unknown = [a for a in archs if a not in MODEL_NAMES]
-    if unknown: raise ValueError(f"unknown architectures {unknown}: choose from {', '.join(MODEL_NAMES)}")
+    unknown = [a for a in archs if a not in model_names()]
+    if unknown: raise ValueError(f"unknown architectures {unknown}: choose from {', '.join(model_names())}")
     return {arch: evaluate_distilled(images, labels, dataset, arch=arch, **kwargs) for arch in archs}
 
 # %% ../nbs/06_evaluate.ipynb #0957ad47

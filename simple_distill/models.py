@@ -4,15 +4,16 @@
 
 # %% ../nbs/01_models.ipynb #0563b3a3
 from __future__ import annotations
-import math
+import importlib, math
 from contextlib import contextmanager
 import torch
 from torch import nn, Tensor
 
 # %% auto #0
-__all__ = ['VGG11_LAYERS', 'MODEL_NAMES', 'DEFAULT_WIDTHS', 'instance_norm', 'conv_norm_relu', 'check_image_size',
-           'convnet_depth', 'ConvNet', 'keeps_two_pixels', 'VGG11', 'AlexNet', 'BasicBlock', 'ResNet18', 'build_model',
-           'is_small_network', 'seeded_init']
+__all__ = ['VGG11_LAYERS', 'MODEL_BUILDERS', 'MODEL_NAMES', 'DEFAULT_WIDTHS', 'instance_norm', 'conv_norm_relu',
+           'check_image_size', 'convnet_depth', 'ConvNet', 'keeps_two_pixels', 'VGG11', 'AlexNet', 'BasicBlock',
+           'ResNet18', 'register_model', 'plugin_of', 'plugin_modules', 'import_plugins', 'check_functional',
+           'model_names', 'build_model', 'is_small_network', 'seeded_init']
 
 # %% ../nbs/01_models.ipynb #a4cfec2b
 def instance_norm(channels:int)->nn.GroupNorm:
@@ -135,11 +136,59 @@ class ResNet18(nn.Module):
 
     def forward(self, x:Tensor)->Tensor: return self.classifier(self.features(x).mean((-2, -1)))
 
+# %% ../nbs/01_models.ipynb #a21m0002
+MODEL_BUILDERS = {}  # name -> builder(channels, classes, image_size) -> nn.Module, filled by register_model
+
+def register_model(name:str, # the `arch` name it answers to
+                   builder,  # (in_channels, num_classes, image_size) -> a freshly initialised nn.Module
+                  )->str:
+    "Make `builder` available as `arch=name` everywhere a built-in architecture is; returns `name`"
+    if name in MODEL_NAMES: raise ValueError(f"{name!r} is a built-in architecture: register yours under another name")
+    if not callable(builder): raise TypeError(f"builder must be callable as builder(channels, classes, image_size), got {builder!r}")
+    MODEL_BUILDERS[name] = builder
+    return name
+
+# %% ../nbs/01_models.ipynb #a21m0003
+def plugin_of(factory)->str|None:
+    "The module that defines `factory`, to import before rebuilding it; None for the library's own and for `__main__`"
+    module = getattr(factory, '__module__', None)
+    return None if module in (None, '__main__') or module.split('.')[0] == 'simple_distill' else module
+
+def plugin_modules(plugin:str|None)->list:
+    "The module names in a comma-separated `plugin` setting"
+    return [m.strip() for m in (plugin or '').split(',') if m.strip()]
+
+def import_plugins(plugin:str|None)->None:
+    "Import each module of a comma-separated `plugin` setting (each registers its models and schedules), or a ValueError naming the fix"
+    for module in plugin_modules(plugin):
+        try: importlib.import_module(module)
+        except ImportError as e: raise ValueError(f"cannot import plugin {module!r} ({e}): install it or put its folder on PYTHONPATH") from e
+
+# %% ../nbs/01_models.ipynb #a21m0005
+def check_functional(model:nn.Module, # a freshly built network
+                     name:str,        # its arch name, for the message
+                    )->nn.Module:
+    "`model`, or a ValueError if it holds BatchNorm: batch statistics couple a batch's images and its running statistics are buffers its forward updates"
+    batch_norms = [n for n, m in model.named_modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+    if batch_norms: raise ValueError(f"arch {name!r} uses BatchNorm ({batch_norms[0]}), which the functional inner loop cannot carry: "
+                                     "use instance or group norm (simple_distill.models.instance_norm)")
+    return model
+
 # %% ../nbs/01_models.ipynb #321f9051
 MODEL_NAMES = ('convnet', 'convnet_wide', 'vgg11', 'alexnet', 'resnet18')
 DEFAULT_WIDTHS = dict(convnet=128, convnet_wide=256, vgg11=64, alexnet=128, resnet18=64)
 
-def build_model(arch:str,          # one of MODEL_NAMES
+def model_names()->list:
+    "The built-in architectures, then the registered ones"
+    return [*MODEL_NAMES, *MODEL_BUILDERS]
+
+def _registered_model(arch:str, in_channels:int, num_classes:int, image_size:int, width, depth)->nn.Module:
+    "A network from a registered builder, which owns its width and depth"
+    if width is not None or depth is not None:
+        raise ValueError(f"arch {arch!r} is registered: its width and depth are its builder's own; leave width and depth None")
+    return check_functional(MODEL_BUILDERS[arch](in_channels, num_classes, image_size), arch)
+
+def build_model(arch:str,          # one of `model_names()`
                 in_channels:int,   # image channels
                 num_classes:int,   # outputs (logits)
                 image_size:int,    # side of the square input images
@@ -147,7 +196,10 @@ def build_model(arch:str,          # one of MODEL_NAMES
                 depth:int|None=None, # ConvNet blocks; None: from the image size
                )->nn.Module:
     "A freshly initialised network by name (initialised from torch's global random state)"
-    if arch not in MODEL_NAMES: raise ValueError(f"unknown arch {arch!r}: choose one of {', '.join(MODEL_NAMES)}")
+    if arch in MODEL_BUILDERS: return _registered_model(arch, in_channels, num_classes, image_size, width, depth)
+    if arch not in MODEL_NAMES:
+        raise ValueError(f"unknown arch {arch!r}: choose one of {', '.join(model_names())}, or register yours with register_model "
+                         "(on the command line: --plugin MODULE)")
     width = DEFAULT_WIDTHS[arch] if width is None else width
     if isinstance(width, bool) or not isinstance(width, int) or width < 1: raise ValueError(f"width must be a positive int, got {width!r}")
     if arch in ('convnet', 'convnet_wide'): return ConvNet(in_channels, num_classes, image_size, depth, width)

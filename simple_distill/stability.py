@@ -13,12 +13,13 @@ from torch import Tensor, nn
 from .data import ImageDataset, load_dataset, apply_augmentation
 from .unroll import InnerOptimizer, UnrollPlan, functional_forward, start_window, train_steps
 from .distill import Callback, DistillConfig, make_config, distill, add_config_arguments, config_from_args, field_help
-from .evaluate import PeriodicEvaluation, DEFAULT_EVAL_STEPS
+from .evaluate import PeriodicEvaluation, DEFAULT_EVAL_STEPS, paired_difference
 
 # %% auto #0
 __all__ = ['NormTrace', 'per_example_gradients', 'per_sample_meta_gradients', 'normalized_variance', 'NormalizedVariance',
            'MetaGradientWarning', 'HealthMonitor', 'TimeBudget', 'compare_methods', 'plot_over_steps',
-           'stability_summary', 'parse_method', 'save_figures', 'compare_command']
+           'plot_windows_over_steps', 'stability_summary', 'paired_comparison', 'parse_method', 'save_figures',
+           'compare_command']
 
 # %% ../nbs/07_stability.ipynb #4a3a651c
 _TRACE_COLUMNS = ('step', 'grad_norm', 'label_grad_norm', 'outer_loss', 'window_start', 'window_stop', 'normalized_variance', 'nv_seconds')
@@ -198,6 +199,20 @@ def plot_over_steps(table:pd.DataFrame, column:str, ax=None, x:str='step', log:b
     ax.legend(fontsize=8)
     return ax
 
+# %% ../nbs/07_stability.ipynb #a21s0005
+def plot_windows_over_steps(table:pd.DataFrame, seed:int=0, title:str='windows back-propagated'):
+    "One panel per method: the window (start to stop, in inner steps) of every outer step of the run with `seed`"
+    import matplotlib.pyplot as plt
+    methods = table.method.unique()
+    fig, axes = plt.subplots(1, len(methods), figsize=(3.6 * len(methods), 2.6), sharey=True, squeeze=False)
+    for ax, method in zip(axes[0], methods):
+        run = table[(table.method == method) & (table.seed == seed)]
+        ax.vlines(run.step, run.window_start, run.window_stop, linewidth=1.5)
+        ax.set(title=f'{method} (seed {seed})', xlabel='outer step')
+    axes[0][0].set_ylabel('inner step')
+    fig.suptitle(title, fontsize=10); fig.tight_layout()
+    return fig
+
 # %% ../nbs/07_stability.ipynb #5d97dc4f
 def _spike_ratios(norms:pd.Series, decay:float=0.9)->pd.Series:
     "Each norm over the EMA (decay d, as clipping uses) of the norms before it; NaN at the first"
@@ -207,14 +222,26 @@ def _per_run(rows:pd.DataFrame, trend_steps:int=9)->pd.Series:
     log_norm = rows.grad_norm.apply(math.log10)
     trend = log_norm.rolling(trend_steps, center=True, min_periods=1).median()
     ratios = _spike_ratios(rows.grad_norm)
-    return pd.Series(dict(steps=rows.step.max(), seconds=rows.seconds.max(), median_norm=rows.grad_norm.median(),
+    return pd.Series(dict(steps=rows.step.max(), seconds=rows.seconds.max(), s_per_step=rows.seconds.max() / rows.step.max(),
+                          window=(rows.window_stop - rows.window_start).mean(), median_norm=rows.grad_norm.median(),
                           fluctuation=(log_norm - trend).std(ddof=0), spikes=(ratios > 3).sum(), peak=ratios.max(),
                           normalized_variance=rows.normalized_variance.mean(), test_acc=rows.test_acc.dropna().iloc[-1] if rows.test_acc.notna().any() else math.nan))
 
 def stability_summary(table:pd.DataFrame, skip:int=0)->pd.DataFrame: # skip: leave out each run's first `skip` steps
-    "Per method, mean and std over seeds of each run's steps, seconds, median norm, fluctuation, spikes, peak, normalized variance, last test accuracy"
+    "Per method, mean and std over seeds of each run's steps, seconds, seconds per step, mean window length, median norm, fluctuation, spikes, peak, normalized variance, last test accuracy"
     runs = table[table.step > skip].groupby(['method', 'seed'], sort=False).apply(_per_run, include_groups=False)
     return runs.groupby('method', sort=False).agg(['mean', 'std'])
+
+# %% ../nbs/07_stability.ipynb #a21s0002
+def paired_comparison(table:pd.DataFrame,   # `compare_methods`'s table
+                      column:str='test_acc', # compared at each run's last measured value
+                      baseline:str=None,     # the method the others are compared with (default: the first)
+                     )->pd.DataFrame:        # one row per other method: mean difference, 95% interval, seeds
+    "Each method minus `baseline`, paired by seed, on the last measured value of `column`"
+    last = table.dropna(subset=[column]).groupby(['method', 'seed'], sort=False)[column].last().unstack('seed')
+    baseline = baseline or table.method.iloc[0]
+    return pd.DataFrame([dict(method=m, baseline=baseline, column=column, **paired_difference(last.loc[m], last.loc[baseline]))
+                         for m in last.index if m != baseline])
 
 # %% ../nbs/07_stability.ipynb #c999b4e1
 _BOOLEANS = {'true': True, 'yes': True, 'on': True, '1': True, 'false': False, 'no': False, 'off': False, '0': False}
@@ -274,5 +301,9 @@ def compare_command(argv:list=None)->pd.DataFrame:
     summary.to_csv(out/'summary.csv')
     save_figures(table, out)
     with pd.option_context('display.width', 200, 'display.max_columns', 30): print(summary.round(4))
+    if table.seed.nunique() > 1 and table.test_acc.notna().any():
+        paired = paired_comparison(table)
+        paired.to_csv(out/'paired.csv', index=False)
+        print('test accuracy against the first method, paired by seed:'); print(paired.round(4).to_string(index=False))
     print(f'table, summary and figures in {out}')
     return table

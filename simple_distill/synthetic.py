@@ -15,6 +15,7 @@ from safetensors.torch import save as safetensors_bytes
 from torch import Tensor, nn
 from . import __version__
 from .data import ImageDataset, ZCA, write_atomically
+from .models import import_plugins
 
 # %% auto #0
 __all__ = ['DISTILLED_FORMAT', 'DISTILLED_FORMAT_VERSION', 'EVAL_RECIPE', 'unit_norm_images', 'SyntheticSet',
@@ -292,6 +293,7 @@ def load_distilled(path:str|Path)->DistilledSet:
     if _tensor_checksum(tensors) != meta.get('checksum'):
         raise ValueError(f"{path} is corrupted: its tensor data do not match the checksum saved with them; use another copy or checkpoint")
     zca_state = {k.removeprefix('zca.'): v for k, v in tensors.items() if k.startswith('zca.')}
+    import_plugins(meta['eval_recipe'].get('plugin'))  # the module that registered its network
     dataset = meta['dataset']
     return DistilledSet(tensors['images'], tensors['labels'], tensors['class_ids'], tensors['block_ids'], dataset['classes'],
                         torch.tensor(dataset['mean']), torch.tensor(dataset['std']), ZCA.from_state_dict(zca_state) if zca_state else None,

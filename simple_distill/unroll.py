@@ -130,6 +130,7 @@ def train_steps(forward,              # forward(params, x), from `functional_for
                 plan:UnrollPlan,
                 steps:range,          # inner step numbers to run
                 create_graph:bool,    # keep the graph so results are differentiable w.r.t. inputs
+                grad_norms:list|None=None, # if a list: each step's inner-gradient norm is appended to it
                )->tuple:
     "Run inner `steps`; returns (params, state, list of detached inner losses)"
     losses = []
@@ -139,6 +140,7 @@ def train_steps(forward,              # forward(params, x), from `functional_for
         if plan.augmentations is not None: x = apply_augmentation(x, plan.augmentations[n])
         loss = F.cross_entropy(forward(params, x), labels[plan.batches[n]])
         grads = torch.autograd.grad(loss, params, create_graph=create_graph)
+        if grad_norms is not None: grad_norms.append(torch.linalg.vector_norm(torch.stack(torch._foreach_norm(grads))).detach())
         with torch.set_grad_enabled(create_graph): params, state = inner_opt.step(params, grads, state, n)
         losses.append(loss.detach())
     return params, state, losses
@@ -155,6 +157,7 @@ class UnrollResult:
     window: tuple             # (start, stop) that was back-propagated
     plan: UnrollPlan          # the draws this unroll used: pass it back to `unroll` to replay the same trajectory
     checkpoint_bytes: int = 0 # low-memory mode: bytes of the saved (params, state) checkpoints
+    inner_grad_norms: Tensor|None = None # [stop] norm of the inner gradient at each step (`unroll` records it)
 
 # %% ../nbs/03_unroll.ipynb #86af4bbf
 def _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, segment, real_chunk=None, real_rows=None):
@@ -246,10 +249,11 @@ def _real_batch_gradient(forward, params:tuple, real_images, real_labels, plan, 
 
 # %% ../nbs/03_unroll.ipynb #cf5af210
 def start_window(forward, inner_opt:InnerOptimizer, model:nn.Module, images:Tensor, labels:Tensor, plan:UnrollPlan,
-                 start:int)->tuple:
+                 start:int, grad_norms:list|None=None)->tuple:
     "(θ_start, optimizer state, inner losses): the steps before the window, trained from `model`'s parameters without a graph"
     params = tuple(p.detach() for p in model.parameters())
-    return train_steps(forward, inner_opt, params, inner_opt.init_state(params), images.detach(), labels.detach(), plan, range(start), False)
+    return train_steps(forward, inner_opt, params, inner_opt.init_state(params), images.detach(), labels.detach(), plan, range(start), False,
+                       grad_norms)
 
 # %% ../nbs/03_unroll.ipynb #f0303962
 def unroll(model:nn.Module,      # freshly initialised network: θ₀ is a copy of its parameters
@@ -281,11 +285,13 @@ def unroll(model:nn.Module,      # freshly initialised network: θ₀ is a copy 
     learn_labels = labels.requires_grad
     images = images if images.requires_grad else images.detach().requires_grad_()
     inputs = (images, labels) if learn_labels else (images,)
-    params, state, losses = start_window(forward, inner_opt, model, images, labels, plan, start)
+    norms = []  # the inner-gradient norm of every step, for schedules that adapt to it
+    params, state, losses = start_window(forward, inner_opt, model, images, labels, plan, start, norms)
     checkpoints = []
     if segment is None:
         params = tuple(p.detach().requires_grad_() for p in params)
-        params, state, window_losses = train_steps(forward, inner_opt, params, state, images, labels, plan, range(start, stop), True)
+        params, state, window_losses = train_steps(forward, inner_opt, params, state, images, labels, plan, range(start, stop), True,
+                                                   norms)
         meta_loss, accuracy, grad_params = _real_batch_gradient(forward, params, real_images, real_labels, plan, real_chunk, real_rows)
         grads = _zeros_for_unused(torch.autograd.grad(params, inputs, grad_outputs=grad_params, allow_unused=True), inputs)
     else:
@@ -293,14 +299,15 @@ def unroll(model:nn.Module,      # freshly initialised network: θ₀ is a copy 
         for first in range(start, stop, segment):
             checkpoints.append((first, tuple(p.detach() for p in params), tuple(s.detach() for s in state)))
             steps = range(first, min(first + segment, stop))
-            params, state, segment_losses = train_steps(forward, inner_opt, params, state, images.detach(), labels.detach(), plan, steps, False)
+            params, state, segment_losses = train_steps(forward, inner_opt, params, state, images.detach(), labels.detach(), plan, steps,
+                                                        False, norms)
             window_losses += segment_losses
         meta_loss, accuracy, grad_params = _real_batch_gradient(forward, params, real_images, real_labels, plan, real_chunk, real_rows)
         adjoint = (grad_params, tuple(torch.zeros_like(s) for s in state))  # the loss ignores the state
         grads = _backprop_segments(forward, inner_opt, checkpoints, stop, adjoint, images, labels, plan, inputs)
     checkpoint_bytes = sum(t.numel() * t.element_size() for _, p, s in checkpoints for t in p + s)
     return UnrollResult(meta_loss.item(), grads[0], grads[1] if learn_labels else None, torch.stack(losses + window_losses),
-                        accuracy.item(), (start, stop), plan, checkpoint_bytes)
+                        accuracy.item(), (start, stop), plan, checkpoint_bytes, torch.stack(norms) if norms else None)
 
 # %% ../nbs/03_unroll.ipynb #cd430ef7
 def finite_difference_grad(f,             # scalar function of one tensor (returns float or 0-d tensor)
