@@ -5,7 +5,7 @@
 #   bash .ci/cpu_at_bptt.sh [OUT_DIR]
 # Preset cifar10-cpu (ConvNet-3 of width 32, ZCA, T 60, M 20, real batch 1,000, labels learned, a window per epoch of 10 outer
 # steps); AT-BPTT with d 5 (windows of 15 to 25 steps around the same M); seeds 0-2; SECONDS of distillation per run (default
-# 540, the probe included); 8 networks of 300 steps per accuracy. Writes OUT_DIR/summary.txt (per-method table, paired
+# 480, the probe included); 8 networks of 300 steps per accuracy. Writes OUT_DIR/summary.txt (per-method table, paired
 # differences, bytes held for backward, run time) and nbs/images/at_bptt_cifar10_cpu.png (the windows). Resumes where it stopped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +15,7 @@ mkdir -p "$out"
 start=$(date +%s)
 ${bin}simple-distill compare --preset cifar10-cpu --dataset data/cifar10-jpeg.zip --schedule-options '{"d": 5}' \
     --method 'RaT-BPTT:schedule=rat_bptt' --method 'AT-BPTT:schedule=at_bptt' --seeds 0,1,2 --steps 100000 \
-    --seconds "${SECONDS_PER_RUN:-540}" --checkpoint-every 10 --eval-models 8 --out-dir "$out" > "$out/summary.txt"
+    --seconds "${SECONDS_PER_RUN:-480}" --checkpoint-every 10 --eval-models 8 --out-dir "$out" > "$out/summary.txt"
 ${bin}python - "$out" >> "$out/summary.txt" <<'PY'
 import sys, pandas as pd, torch
 from simple_distill.memory import format_bytes, profile_memory
@@ -32,5 +32,8 @@ for method, rows in table.groupby('method', sort=False):
     length = rows.window_stop - rows.window_start
     print(f'{method}: windows of {length.min()}-{length.max()} steps (mean {length.mean():.1f}); bytes held for backward '
           f'{format_bytes(profile.predict(round(length.mean()), None))} at the mean window, {format_bytes(profile.predict(length.max(), None))} at the longest')
+from simple_distill.distill import read_checkpoint
+stages = [read_checkpoint(f'{sys.argv[1]}/AT-BPTT/seed{seed}/checkpoint.pt')['schedule']['stages']['stage'] for seed in (0, 1, 2)]
+print(f'AT-BPTT stage at the end, seeds 0-2: {stages}')
 PY
-echo "study: $(( ($(date +%s) - start) / 60 )) min on $(nproc) core(s), SECONDS_PER_RUN=${SECONDS_PER_RUN:-540}" >> "$out/summary.txt"
+echo "study: $(( ($(date +%s) - start) / 60 )) min on $(nproc) core(s), SECONDS_PER_RUN=${SECONDS_PER_RUN:-480}" >> "$out/summary.txt"

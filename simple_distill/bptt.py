@@ -5,47 +5,52 @@
 # %% ../nbs/04_bptt.ipynb #55bc4c41
 from __future__ import annotations
 import inspect
-from dataclasses import dataclass, field
-from typing import Callable, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 import torch
 from torch import Tensor, nn
 from .unroll import InnerOptimizer, UnrollResult, functional_forward, make_plan, start_window, unroll
 
 # %% auto #0
-__all__ = ['MOVING_DIRECTIONS', 'SCHEDULES', 'Schedule', 'WindowSchedule', 'bptt', 'truncated_bptt', 'random_bptt', 'rat_bptt',
-           'moving_window', 'increasing_bptt', 'register_schedule', 'make_schedule', 'probe_grad_norms',
-           'meta_gradient']
+__all__ = ['bptt', 'truncated_bptt', 'random_bptt', 'rat_bptt', 'MOVING_DIRECTIONS', 'moving_window', 'increasing_bptt',
+           'SCHEDULES', 'Schedule', 'WindowSchedule', 'FullBPTT', 'TruncatedBPTT', 'RandomBPTT', 'RaTBPTT',
+           'MovingWindow', 'IncreasingBPTT', 'register_schedule', 'make_schedule', 'probe_grad_norms', 'meta_gradient']
 
 # %% ../nbs/04_bptt.ipynb #a21b0002
 @runtime_checkable
 class Schedule(Protocol):
-    "The schedule protocol: `window` before each outer step, `observe` after it, and state that checkpoints carry (subclass it for the defaults)"
-    # optional attribute `options`: a dict of its settings, where `n_steps` says the run's length paces it
+    "The schedule protocol: `window` before each outer step, `observe` after it, state for checkpoints (subclass for defaults)"
+    # an optional attribute `options`, a dict of its settings: `n_steps` there says that the run's length paces it
 
     def window(self, outer_step:int, generator:torch.Generator|None=None, probe=None)->tuple:
-        "(start, stop) of `outer_step`; `probe(n)` gives the inner-gradient norms of `n` plain inner steps of this step's network"
+        "(start, stop) of `outer_step`; `probe(n)` gives the inner-gradient norms of `n` plain steps of this step's network"
         raise NotImplementedError
-    def observe(self, record:dict): "The finished step's metrics with its `inner_losses` and `inner_grad_norms`: nothing by default"
+    def observe(self, record:dict): "The finished step's metrics, its `inner_losses` and `inner_grad_norms`: none by default"
     def state_dict(self)->dict: return {}
     def load_state_dict(self, state:dict): pass
 
 # %% ../nbs/04_bptt.ipynb #a0f1a2c8
-@dataclass
 class WindowSchedule:
-    "Picks the back-propagation window (start, stop) of each outer step, redrawn once per group of `resample_every` steps"
-    name: str                  # key in SCHEDULES
-    n_unroll: int              # T: the longest unroll
-    n_back: int                # M: the window length (T for full BPTT)
-    draw: Callable = field(repr=False) # draw(first outer step of the group, generator) -> (start, stop)
-    resample_every: int = 1    # outer steps that share one window
-    options: dict = field(default_factory=dict) # the schedule's other settings, for display
-    group: int|None = field(default=None, init=False, repr=False)     # index of the group whose window is remembered
-    current: tuple|None = field(default=None, init=False, repr=False) # that window
+    "A window that depends on the outer step and the generator only, drawn once per group of `resample_every` steps"
+    name = None  # the name it is registered under
+
+    def __init__(self, n_unroll:int,        # T: the longest unroll
+                 n_back:int,                # M: the window length (T for full BPTT)
+                 resample_every:int=1):     # outer steps that share one window
+        _check_lengths(n_unroll, n_back, resample_every)
+        self.n_unroll, self.n_back, self.resample_every = n_unroll, n_back, resample_every
+        self.group, self.current = None, None  # the group whose window is remembered, and that window
+
+    options = property(lambda self: {}, doc="The schedule's other settings, for display and resume")
+    def draw(self, step:int, generator)->tuple: raise NotImplementedError  # (start, stop) for the group starting at `step`
+    def __repr__(self):
+        settings = dict(n_unroll=self.n_unroll, n_back=self.n_back, resample_every=self.resample_every, **self.options)
+        return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in settings.items())})"
 
     def window(self, outer_step:int, generator:torch.Generator|None=None, probe=None)->tuple:
         "(start, stop) for `outer_step`: drawn at the first call in a group of `resample_every` steps, then reused"
         group = outer_step // self.resample_every
-        if group != self.group: self.group, self.current = group, tuple(int(w) for w in self.draw(group * self.resample_every, generator))
+        if group != self.group:
+            self.group, self.current = group, tuple(int(w) for w in self.draw(group * self.resample_every, generator))
         return self.current
 
     def observe(self, record:dict): pass  # its windows do not depend on what the steps measure
@@ -67,32 +72,35 @@ def _uniform_int(low:int, high:int, generator)->int:
     return int(torch.randint(low, high + 1, (), generator=generator, device=device))
 
 # %% ../nbs/04_bptt.ipynb #dbee07ad
-def bptt(n_unroll:int,        # T: unroll length
-         resample_every:int=1,# outer steps per window (no effect: the window is fixed)
-        )->WindowSchedule:
+class FullBPTT(WindowSchedule):
     "Full BPTT: window (0, T)"
-    _check_lengths(n_unroll, n_unroll, resample_every)
-    return WindowSchedule('bptt', n_unroll, n_unroll, lambda step, generator: (0, n_unroll), resample_every)
+    name = 'bptt'
+    def __init__(self, n_unroll:int,        # T: unroll length
+                 resample_every:int=1):     # outer steps per window (no effect: the window is fixed)
+        super().__init__(n_unroll, n_unroll, resample_every)
+    def draw(self, step, generator): return 0, self.n_unroll
 
-def truncated_bptt(n_unroll:int, n_back:int, resample_every:int=1)->WindowSchedule:
+class TruncatedBPTT(WindowSchedule):
     "Truncated BPTT: the last M of T steps, window (T - M, T)"
-    _check_lengths(n_unroll, n_back, resample_every)
-    return WindowSchedule('truncated_bptt', n_unroll, n_back, lambda step, generator: (n_unroll - n_back, n_unroll), resample_every)
+    name = 'truncated_bptt'
+    def draw(self, step, generator): return self.n_unroll - self.n_back, self.n_unroll
+
+bptt, truncated_bptt = FullBPTT, TruncatedBPTT  # the names the library has always used
 
 # %% ../nbs/04_bptt.ipynb #f2b8a2cc
-def random_bptt(n_unroll:int, n_back:int, resample_every:int=1)->WindowSchedule:
+class RandomBPTT(WindowSchedule):
     "R-BPTT: N ~ U[M, T] (inclusive), window (0, N)"
-    _check_lengths(n_unroll, n_back, resample_every)
-    return WindowSchedule('random_bptt', n_unroll, n_back, lambda step, generator: (0, _uniform_int(n_back, n_unroll, generator)), resample_every)
+    name = 'random_bptt'
+    def draw(self, step, generator): return 0, _uniform_int(self.n_back, self.n_unroll, generator)
 
-def _rat_window(n_unroll:int, n_back:int, generator)->tuple:
-    stop = _uniform_int(n_back, n_unroll, generator)
-    return stop - n_back, stop
-
-def rat_bptt(n_unroll:int, n_back:int, resample_every:int=1)->WindowSchedule:
+class RaTBPTT(WindowSchedule):
     "RaT-BPTT: N ~ U[M, T] (inclusive), window (N - M, N)"
-    _check_lengths(n_unroll, n_back, resample_every)
-    return WindowSchedule('rat_bptt', n_unroll, n_back, lambda step, generator: _rat_window(n_unroll, n_back, generator), resample_every)
+    name = 'rat_bptt'
+    def draw(self, step, generator):
+        stop = _uniform_int(self.n_back, self.n_unroll, generator)
+        return stop - self.n_back, stop
+
+random_bptt, rat_bptt = RandomBPTT, RaTBPTT
 
 # %% ../nbs/04_bptt.ipynb #3659aa56
 MOVING_DIRECTIONS = ('forward', 'backward')
@@ -101,48 +109,64 @@ def _progress(step:int, n_steps:int)->float:
     "0 at the first outer step, rising linearly to 1 at step `n_steps - 1` and staying there"
     return min(step / (n_steps - 1), 1.) if n_steps > 1 else 1.
 
-def moving_window(n_unroll:int, n_back:int,
-                  n_steps:int,                # outer steps over which the window travels the trajectory
-                  direction:str='forward',    # 'forward': end moves M -> T; 'backward': T -> M
-                  resample_every:int=1,       # outer steps between moves
-                 )->WindowSchedule:
-    "Window (N - M, N) whose end N moves linearly between M and T over `n_steps` outer steps"
-    _check_lengths(n_unroll, n_back, resample_every)
+def _check_steps(n_steps:int):
     if n_steps < 1: raise ValueError(f"n_steps must be at least 1 outer step, got {n_steps}")
-    if direction not in MOVING_DIRECTIONS: raise ValueError(f"unknown direction {direction!r}: use one of {MOVING_DIRECTIONS}")
-    def draw(step, generator):
-        shift = round((n_unroll - n_back) * _progress(step, n_steps))
-        stop = n_back + shift if direction == 'forward' else n_unroll - shift
-        return stop - n_back, stop
-    return WindowSchedule('moving_window', n_unroll, n_back, draw, resample_every, dict(n_steps=n_steps, direction=direction))
+
+class MovingWindow(WindowSchedule):
+    "Window (N - M, N) whose end N moves linearly between M and T over `n_steps` outer steps"
+    name = 'moving_window'
+    def __init__(self, n_unroll:int, n_back:int,
+                 n_steps:int,                # outer steps over which the window travels the trajectory
+                 direction:str='forward',    # 'forward': end moves M -> T; 'backward': T -> M
+                 resample_every:int=1):      # outer steps between moves
+        super().__init__(n_unroll, n_back, resample_every)
+        _check_steps(n_steps)
+        if direction not in MOVING_DIRECTIONS:
+            raise ValueError(f"unknown direction {direction!r}: use one of {MOVING_DIRECTIONS}")
+        self.n_steps, self.direction = n_steps, direction
+
+    options = property(lambda self: dict(n_steps=self.n_steps, direction=self.direction))
+    def draw(self, step, generator):
+        shift = round((self.n_unroll - self.n_back) * _progress(step, self.n_steps))
+        stop = self.n_back + shift if self.direction == 'forward' else self.n_unroll - shift
+        return stop - self.n_back, stop
+
+moving_window = MovingWindow
 
 # %% ../nbs/04_bptt.ipynb #3a4df0f4
-def increasing_bptt(n_unroll:int, n_back:int,
-                    n_steps:int,           # outer steps over which the unroll grows from M to T
-                    resample_every:int=1,  # outer steps between growths
-                   )->WindowSchedule:
+class IncreasingBPTT(WindowSchedule):
     "Full BPTT with window (0, N), N growing linearly from M to T over `n_steps` outer steps"
-    _check_lengths(n_unroll, n_back, resample_every)
-    if n_steps < 1: raise ValueError(f"n_steps must be at least 1 outer step, got {n_steps}")
-    draw = lambda step, generator: (0, n_back + round((n_unroll - n_back) * _progress(step, n_steps)))
-    return WindowSchedule('increasing_bptt', n_unroll, n_back, draw, resample_every, dict(n_steps=n_steps))
+    name = 'increasing_bptt'
+    def __init__(self, n_unroll:int, n_back:int,
+                 n_steps:int,           # outer steps over which the unroll grows from M to T
+                 resample_every:int=1): # outer steps between growths
+        super().__init__(n_unroll, n_back, resample_every)
+        _check_steps(n_steps)
+        self.n_steps = n_steps
+
+    options = property(lambda self: dict(n_steps=self.n_steps))
+    def draw(self, step, generator):
+        return 0, self.n_back + round((self.n_unroll - self.n_back) * _progress(step, self.n_steps))
+
+increasing_bptt = IncreasingBPTT
 
 # %% ../nbs/04_bptt.ipynb #b980f48b
 SCHEDULES = {}  # name -> factory(**settings) -> Schedule
 
 def register_schedule(name:str, # the `schedule` name it answers to
-                      factory,  # (n_unroll, n_back, resample_every, ..., its own options) -> a Schedule
+                      factory,  # (n_unroll, n_back, resample_every, ..., its own options) -> a Schedule, e.g. a class
                      )->str:
     "Make `factory` available as `schedule=name` in `make_schedule`, `distill` and the command line; returns `name`"
     if not callable(factory): raise TypeError(f"factory must be callable and return a Schedule, got {factory!r}")
     SCHEDULES[name] = factory
     return name
 
-for _factory in (bptt, truncated_bptt, random_bptt, rat_bptt, moving_window, increasing_bptt): register_schedule(_factory.__name__, _factory)
+for _schedule in (FullBPTT, TruncatedBPTT, RandomBPTT, RaTBPTT, MovingWindow, IncreasingBPTT):
+    register_schedule(_schedule.name, _schedule)
 
 # %% ../nbs/04_bptt.ipynb #a21b0003
 def make_schedule(name:str, # key of SCHEDULES
-                  **kwargs, # n_unroll, n_back, resample_every, n_steps, direction, and any registered schedule's own settings
+                  **kwargs, # n_unroll, n_back, resample_every, n_steps, direction, and a registered schedule's own settings
                  )->Schedule:
     "Build a schedule by name, passing it the keywords it takes"
     if name not in SCHEDULES: raise ValueError(f"unknown schedule {name!r}: choose one of {', '.join(SCHEDULES)}, or register yours")
@@ -153,15 +177,17 @@ def make_schedule(name:str, # key of SCHEDULES
     missing = [p for p, v in takes.items() if v.default is inspect.Parameter.empty and p not in kwargs]
     if missing: raise ValueError(f"schedule {name!r} needs {missing}")
     schedule = SCHEDULES[name](**{k: v for k, v in kwargs.items() if k in takes})
-    if not isinstance(schedule, Schedule): raise TypeError(f"schedule {name!r} built a {type(schedule).__name__}: a factory must return a Schedule")
+    if not isinstance(schedule, Schedule):
+        raise TypeError(f"schedule {name!r} built a {type(schedule).__name__}: its factory must return a Schedule")
     return schedule
 
 # %% ../nbs/04_bptt.ipynb #a21b0007
 def probe_grad_norms(model:nn.Module, images:Tensor, labels:Tensor, inner_opt:InnerOptimizer, batch_size:int,
                      n_steps:int,        # plain inner steps to take
-                     generator:torch.Generator|None, augment:bool=True, class_ids:Tensor|None=None, task_classes:Tensor|None=None,
+                     generator:torch.Generator|None, augment:bool=True,
+                     class_ids:Tensor|None=None, task_classes:Tensor|None=None,
                     )->Tensor:
-    "[n_steps] norm of the inner gradient at each of `n_steps` plain inner steps from `model`'s parameters, batches drawn from `generator`"
+    "[n_steps] inner-gradient norm of each of `n_steps` plain inner steps from `model`'s parameters, on batches from `generator`"
     plan = make_plan(n_steps, len(images), batch_size, 0, generator, augment, images.device, class_ids, task_classes)
     norms = []
     start_window(functional_forward(model), inner_opt, model, images, labels, plan, n_steps, grad_norms=norms)
@@ -187,8 +213,8 @@ def meta_gradient(schedule:Schedule,       # picks the window
                   task_classes:Tensor|None=None,# the classes of this outer step's task, or None (all)
                  )->UnrollResult:
     "Meta-loss and meta-gradients of one outer step under `schedule`"
-    probe = lambda n: probe_grad_norms(model, images.detach(), labels.detach(), inner_opt, batch_size, n, generator, augment, class_ids,
-                                       task_classes)
+    def probe(n): return probe_grad_norms(model, images.detach(), labels.detach(), inner_opt, batch_size, n, generator,
+                                          augment, class_ids, task_classes)
     window = schedule.window(outer_step, generator, probe)
     return unroll(model, images, labels, real_images, real_labels, window, inner_opt, batch_size, generator, augment, engine, segment,
                   real_chunk, real_rows=real_rows, class_ids=class_ids, task_classes=task_classes)

@@ -40,12 +40,12 @@ class DistillConfig:
     parameterisation:str='pixels' # what is learned: 'pixels', or 'linear' (basis images and addressing matrices in the budget of the pixels)
     linear_images:int=None      # linear: images generated per class (default: 4 × images_per_class)
     basis_size:int=None         # linear: side of each basis image, upsampled to the images' (default: the images' side)
-    arch:str='convnet'          # network trained in the inner loop: a built-in or registered name (simple_distill.models.register_model)
+    arch:str='convnet'          # network of the inner loop: a built-in or registered name (models.register_model)
     width:int=None              # channels of the network (default: the architecture's own)
     depth:int=None              # ConvNet depth (default: from the image size)
-    schedule:str='rat_bptt'     # window schedule: a name in simple_distill.bptt.SCHEDULES (register_schedule adds yours)
+    schedule:str='rat_bptt'     # window schedule: a name in bptt.SCHEDULES (bptt.register_schedule adds yours)
     schedule_options:str=None   # JSON object of the schedule's own settings, e.g. '{"d": 5}' for at_bptt
-    plugin:str=None             # comma-separated modules imported first: they register models and schedules (filled in from them)
+    plugin:str=None             # comma-separated modules imported first, which register models and schedules
     direction:str='forward'     # for schedule 'moving_window': 'forward' or 'backward'
     n_unroll:int=200            # T: inner steps of the longest unroll
     n_back:int=60               # M: inner steps back-propagated through
@@ -104,7 +104,8 @@ def _register_callables(settings:dict)->dict:
     "`arch` or `schedule` given as a builder or factory: registered under its `__name__`, which the config keeps"
     settings = dict(settings)
     if callable(settings.get('arch')): settings['arch'] = register_model(settings['arch'].__name__, settings['arch'])
-    if callable(settings.get('schedule')): settings['schedule'] = register_schedule(settings['schedule'].__name__, settings['schedule'])
+    if callable(settings.get('schedule')):
+        settings['schedule'] = register_schedule(settings['schedule'].__name__, settings['schedule'])
     return settings
 
 def with_plugins(c:DistillConfig)->DistillConfig:
@@ -116,8 +117,8 @@ def with_plugins(c:DistillConfig)->DistillConfig:
 def schedule_settings(c:DistillConfig)->dict:
     "The schedule's own settings from `schedule_options` (a JSON object), or a ValueError naming the fix"
     try: settings = json.loads(c.schedule_options) if c.schedule_options else {}
-    except json.JSONDecodeError as e: _fail(f"schedule_options must be a JSON object such as '{{\"d\": 5}}', got {c.schedule_options!r} ({e})")
-    if not isinstance(settings, dict): _fail(f"schedule_options must be a JSON object such as '{{\"d\": 5}}', got {c.schedule_options!r}")
+    except json.JSONDecodeError as e: _fail(f"schedule_options must be a JSON object, e.g. '{{\"d\": 5}}': {e}")
+    if not isinstance(settings, dict): _fail(f"schedule_options must be a JSON object, e.g. '{{\"d\": 5}}', not {settings!r}")
     return settings
 
 # %% ../nbs/05_distill.ipynb #ed14e1a9
@@ -134,8 +135,9 @@ def validate_config(config:DistillConfig) -> DistillConfig:
     if not 0 <= c.validation < 1: _fail(f'validation must be in [0, 1) (a share of each class), got {c.validation!r}')
     if not 0 <= c.clip_decay < 1: _fail(f'clip_decay must be in [0, 1), got {c.clip_decay!r}')
     if c.n_back > c.n_unroll: _fail(f'n_back (M={c.n_back}) cannot exceed n_unroll (T={c.n_unroll}): lower n_back or raise n_unroll')
-    if c.schedule not in SCHEDULES: _fail(f'unknown schedule {c.schedule!r}: choose one of {sorted(SCHEDULES)}, or register yours (--plugin MODULE)')
-    if c.arch not in model_names(): _fail(f'unknown arch {c.arch!r}: choose one of {model_names()}, or register yours (--plugin MODULE)')
+    for name, known in (('schedule', list(SCHEDULES)), ('arch', model_names())):
+        if getattr(c, name) not in known:
+            _fail(f'unknown {name} {getattr(c, name)!r}: choose one of {known}, or register yours (--plugin MODULE)')
     schedule_settings(c)
     if c.clip_mode not in CLIP_MODES: _fail(f'unknown clip_mode {c.clip_mode!r}: choose one of {list(CLIP_MODES)}')
     if c.inner_optimizer not in ('adam', 'sgd'): _fail(f"unknown inner_optimizer {c.inner_optimizer!r}: choose 'adam' or 'sgd'")
@@ -169,7 +171,8 @@ def make_config(preset:str=None, **overrides) -> DistillConfig:
     if unknown: _fail(f'unknown config field(s) {unknown}: valid fields are {sorted(valid)}')
     settings = {**PRESETS.get(preset, {}), **overrides}
     import_plugins(settings.get('plugin'))
-    if settings.get('arch') in MODEL_BUILDERS: settings.update({k: overrides.get(k) for k in ('width', 'depth')})  # its own size
+    if settings.get('arch') in MODEL_BUILDERS:  # a registered network's size is its own
+        settings.update({k: overrides.get(k) for k in ('width', 'depth')})
     return validate_config(DistillConfig(**settings))
 
 # %% ../nbs/05_distill.ipynb #edfd04a4
@@ -284,8 +287,8 @@ def read_checkpoint(path) -> dict:
 # %% ../nbs/05_distill.ipynb #aef495d8
 _RESUMABLE_CHANGES = {'steps', 'checkpoint_every', 'out_dir', 'device', 'data_root'}
 # what a run did before each of these fields existed, for checkpoints written then
-_BEFORE_THE_FIELD = dict(validation=0.0, batch_per_class=None, task_classes=None, parameterisation='pixels', linear_images=None, basis_size=None,
-                         schedule_options=None, plugin=None)
+_BEFORE_THE_FIELD = dict(validation=0.0, batch_per_class=None, task_classes=None, parameterisation='pixels', linear_images=None,
+                         basis_size=None, schedule_options=None, plugin=None)
 
 class NonFiniteMetaGradient(FloatingPointError): "A meta-gradient or outer loss that is NaN or infinite."
 
@@ -395,8 +398,9 @@ def outer_step(run:DistillRun) -> dict:
     run.meta_optimizer.zero_grad(set_to_none=True)
     syn.clamp_labels_()
     run.step += 1
-    record = dict(step=run.step, outer_loss=result.meta_loss, grad_norm=norm, grad_norm_clipped=clipped_norm, clip_threshold=threshold,
-                  meta_accuracy=result.meta_accuracy, window_start=start, window_stop=stop, n_unroll_max=c.n_unroll,
+    record = dict(step=run.step, outer_loss=result.meta_loss, grad_norm=norm, grad_norm_clipped=clipped_norm,
+                  clip_threshold=threshold, meta_accuracy=result.meta_accuracy, window_start=start, window_stop=stop,
+                  n_unroll_max=c.n_unroll,
                   seconds=time.perf_counter()-start_time-hook_seconds, hook_seconds=hook_seconds, **inspected)
     run.schedule.observe(dict(record, inner_losses=result.inner_losses, inner_grad_norms=result.inner_grad_norms))
     return record
@@ -464,7 +468,8 @@ def load_checkpoint(run:DistillRun, path=None):
     now = asdict(run.config)
     saved = {**asdict(DistillConfig()), **_BEFORE_THE_FIELD, **state['config']}  # a field added since: what runs did before it existed
     if isinstance(saved['tf32'], bool): saved['tf32'] = 'on' if saved['tf32'] else 'off'  # written when tf32 was a bool
-    resumable = _RESUMABLE_CHANGES - ({'steps'} if getattr(run.schedule, 'options', {}).get('n_steps') else set())  # it paces that schedule's window
+    paced = getattr(run.schedule, 'options', {}).get('n_steps')  # `steps` paces that schedule's window
+    resumable = _RESUMABLE_CHANGES - ({'steps'} if paced else set())
     if run.device.type != 'cuda': resumable = resumable | {'tf32'}  # TF32 exists on CUDA only
     changed = sorted(k for k in set(saved) | set(now) if saved.get(k) != now.get(k) and k not in resumable)
     if changed: raise CheckpointError(f'{path} was written by a run with other settings ({", ".join(f"{k}: {saved.get(k)!r} -> {now.get(k)!r}" for k in changed)}): '
@@ -611,7 +616,7 @@ def add_config_arguments(parser):
     for f in fields(DistillConfig):
         flag, typ, text = '--' + f.name.replace('_', '-'), f.type, helps.get(f.name, '')
         kw = dict(dest=f.name, default=argparse.SUPPRESS, help=text if '(default' in text else f'{text} (default: {f.default})')
-        if f.name in REGISTERED: kw['help'] += f"; now one of {', '.join(REGISTERED[f.name]())}"  # a --plugin adds its own
+        if f.name in REGISTERED: kw['help'] += f"; now one of {', '.join(REGISTERED[f.name]())}"  # --plugin adds names
         if typ is bool: parser.add_argument(flag, action=argparse.BooleanOptionalAction, **kw)
         elif f.name in CHOICES: parser.add_argument(flag, type=typ, choices=CHOICES[f.name], **kw)
         else: parser.add_argument(flag, type=typ, metavar=typ.__name__.upper(), **kw)

@@ -144,7 +144,7 @@ def register_model(name:str, # the `arch` name it answers to
                   )->str:
     "Make `builder` available as `arch=name` everywhere a built-in architecture is; returns `name`"
     if name in MODEL_NAMES: raise ValueError(f"{name!r} is a built-in architecture: register yours under another name")
-    if not callable(builder): raise TypeError(f"builder must be callable as builder(channels, classes, image_size), got {builder!r}")
+    if not callable(builder): raise TypeError(f"builder must be callable as builder(channels, classes, size), got {builder!r}")
     MODEL_BUILDERS[name] = builder
     return name
 
@@ -159,19 +159,20 @@ def plugin_modules(plugin:str|None)->list:
     return [m.strip() for m in (plugin or '').split(',') if m.strip()]
 
 def import_plugins(plugin:str|None)->None:
-    "Import each module of a comma-separated `plugin` setting (each registers its models and schedules), or a ValueError naming the fix"
+    "Import each module of a comma-separated `plugin` setting (they register models and schedules); a ValueError names the fix"
     for module in plugin_modules(plugin):
         try: importlib.import_module(module)
-        except ImportError as e: raise ValueError(f"cannot import plugin {module!r} ({e}): install it or put its folder on PYTHONPATH") from e
+        except ImportError as e:
+            raise ValueError(f"cannot import plugin {module!r} ({e}): install it or put its folder on PYTHONPATH") from e
 
 # %% ../nbs/01_models.ipynb #a21m0005
 def check_functional(model:nn.Module, # a freshly built network
                      name:str,        # its arch name, for the message
                     )->nn.Module:
-    "`model`, or a ValueError if it holds BatchNorm: batch statistics couple a batch's images and its running statistics are buffers its forward updates"
+    "`model`, or a ValueError if it holds BatchNorm: batch statistics couple the images, running statistics change in forward"
     batch_norms = [n for n, m in model.named_modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
-    if batch_norms: raise ValueError(f"arch {name!r} uses BatchNorm ({batch_norms[0]}), which the functional inner loop cannot carry: "
-                                     "use instance or group norm (simple_distill.models.instance_norm)")
+    if batch_norms: raise ValueError(f"arch {name!r} uses BatchNorm ({batch_norms[0]}), which the functional inner loop cannot "
+                                     "carry: use instance or group norm (simple_distill.models.instance_norm)")
     return model
 
 # %% ../nbs/01_models.ipynb #321f9051
@@ -185,7 +186,7 @@ def model_names()->list:
 def _registered_model(arch:str, in_channels:int, num_classes:int, image_size:int, width, depth)->nn.Module:
     "A network from a registered builder, which owns its width and depth"
     if width is not None or depth is not None:
-        raise ValueError(f"arch {arch!r} is registered: its width and depth are its builder's own; leave width and depth None")
+        raise ValueError(f"arch {arch!r} is registered: its width and depth are its builder's own; leave them None")
     return check_functional(MODEL_BUILDERS[arch](in_channels, num_classes, image_size), arch)
 
 def build_model(arch:str,          # one of `model_names()`
@@ -198,8 +199,8 @@ def build_model(arch:str,          # one of `model_names()`
     "A freshly initialised network by name (initialised from torch's global random state)"
     if arch in MODEL_BUILDERS: return _registered_model(arch, in_channels, num_classes, image_size, width, depth)
     if arch not in MODEL_NAMES:
-        raise ValueError(f"unknown arch {arch!r}: choose one of {', '.join(model_names())}, or register yours with register_model "
-                         "(on the command line: --plugin MODULE)")
+        raise ValueError(f"unknown arch {arch!r}: choose one of {', '.join(model_names())}, or register yours with "
+                         "register_model (on the command line: --plugin MODULE)")
     width = DEFAULT_WIDTHS[arch] if width is None else width
     if isinstance(width, bool) or not isinstance(width, int) or width < 1: raise ValueError(f"width must be a positive int, got {width!r}")
     if arch in ('convnet', 'convnet_wide'): return ConvNet(in_channels, num_classes, image_size, depth, width)

@@ -222,13 +222,15 @@ def _per_run(rows:pd.DataFrame, trend_steps:int=9)->pd.Series:
     log_norm = rows.grad_norm.apply(math.log10)
     trend = log_norm.rolling(trend_steps, center=True, min_periods=1).median()
     ratios = _spike_ratios(rows.grad_norm)
-    return pd.Series(dict(steps=rows.step.max(), seconds=rows.seconds.max(), s_per_step=rows.seconds.max() / rows.step.max(),
-                          window=(rows.window_stop - rows.window_start).mean(), median_norm=rows.grad_norm.median(),
+    return pd.Series(dict(steps=rows.step.max(), seconds=rows.seconds.max(),
+                          s_per_step=rows.seconds.max() / rows.step.max(), window=(rows.window_stop - rows.window_start).mean(),
+                          median_norm=rows.grad_norm.median(),
                           fluctuation=(log_norm - trend).std(ddof=0), spikes=(ratios > 3).sum(), peak=ratios.max(),
                           normalized_variance=rows.normalized_variance.mean(), test_acc=rows.test_acc.dropna().iloc[-1] if rows.test_acc.notna().any() else math.nan))
 
 def stability_summary(table:pd.DataFrame, skip:int=0)->pd.DataFrame: # skip: leave out each run's first `skip` steps
-    "Per method, mean and std over seeds of each run's steps, seconds, seconds per step, mean window length, median norm, fluctuation, spikes, peak, normalized variance, last test accuracy"
+    """Per method, mean and std over seeds of each run's steps, seconds, seconds per step, mean window length, median norm,
+    fluctuation, spikes, peak, normalized variance and last test accuracy"""
     runs = table[table.step > skip].groupby(['method', 'seed'], sort=False).apply(_per_run, include_groups=False)
     return runs.groupby('method', sort=False).agg(['mean', 'std'])
 
@@ -240,8 +242,8 @@ def paired_comparison(table:pd.DataFrame,   # `compare_methods`'s table
     "Each method minus `baseline`, paired by seed, on the last measured value of `column`"
     last = table.dropna(subset=[column]).groupby(['method', 'seed'], sort=False)[column].last().unstack('seed')
     baseline = baseline or table.method.iloc[0]
-    return pd.DataFrame([dict(method=m, baseline=baseline, column=column, **paired_difference(last.loc[m], last.loc[baseline]))
-                         for m in last.index if m != baseline])
+    return pd.DataFrame([dict(method=m, baseline=baseline, column=column,
+                              **paired_difference(last.loc[m], last.loc[baseline])) for m in last.index if m != baseline])
 
 # %% ../nbs/07_stability.ipynb #c999b4e1
 _BOOLEANS = {'true': True, 'yes': True, 'on': True, '1': True, 'false': False, 'no': False, 'off': False, '0': False}

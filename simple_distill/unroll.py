@@ -140,7 +140,7 @@ def train_steps(forward,              # forward(params, x), from `functional_for
         if plan.augmentations is not None: x = apply_augmentation(x, plan.augmentations[n])
         loss = F.cross_entropy(forward(params, x), labels[plan.batches[n]])
         grads = torch.autograd.grad(loss, params, create_graph=create_graph)
-        if grad_norms is not None: grad_norms.append(torch.linalg.vector_norm(torch.stack(torch._foreach_norm(grads))).detach())
+        if grad_norms is not None: grad_norms.append(torch.stack(torch._foreach_norm(grads)).norm().detach())
         with torch.set_grad_enabled(create_graph): params, state = inner_opt.step(params, grads, state, n)
         losses.append(loss.detach())
     return params, state, losses
@@ -252,8 +252,8 @@ def start_window(forward, inner_opt:InnerOptimizer, model:nn.Module, images:Tens
                  start:int, grad_norms:list|None=None)->tuple:
     "(θ_start, optimizer state, inner losses): the steps before the window, trained from `model`'s parameters without a graph"
     params = tuple(p.detach() for p in model.parameters())
-    return train_steps(forward, inner_opt, params, inner_opt.init_state(params), images.detach(), labels.detach(), plan, range(start), False,
-                       grad_norms)
+    return train_steps(forward, inner_opt, params, inner_opt.init_state(params), images.detach(), labels.detach(), plan,
+                       range(start), False, grad_norms)
 
 # %% ../nbs/03_unroll.ipynb #f0303962
 def unroll(model:nn.Module,      # freshly initialised network: θ₀ is a copy of its parameters
@@ -290,8 +290,8 @@ def unroll(model:nn.Module,      # freshly initialised network: θ₀ is a copy 
     checkpoints = []
     if segment is None:
         params = tuple(p.detach().requires_grad_() for p in params)
-        params, state, window_losses = train_steps(forward, inner_opt, params, state, images, labels, plan, range(start, stop), True,
-                                                   norms)
+        params, state, window_losses = train_steps(forward, inner_opt, params, state, images, labels, plan, range(start, stop),
+                                                   True, norms)
         meta_loss, accuracy, grad_params = _real_batch_gradient(forward, params, real_images, real_labels, plan, real_chunk, real_rows)
         grads = _zeros_for_unused(torch.autograd.grad(params, inputs, grad_outputs=grad_params, allow_unused=True), inputs)
     else:
@@ -299,8 +299,8 @@ def unroll(model:nn.Module,      # freshly initialised network: θ₀ is a copy 
         for first in range(start, stop, segment):
             checkpoints.append((first, tuple(p.detach() for p in params), tuple(s.detach() for s in state)))
             steps = range(first, min(first + segment, stop))
-            params, state, segment_losses = train_steps(forward, inner_opt, params, state, images.detach(), labels.detach(), plan, steps,
-                                                        False, norms)
+            params, state, segment_losses = train_steps(forward, inner_opt, params, state, images.detach(), labels.detach(),
+                                                        plan, steps, False, norms)
             window_losses += segment_losses
         meta_loss, accuracy, grad_params = _real_batch_gradient(forward, params, real_images, real_labels, plan, real_chunk, real_rows)
         adjoint = (grad_params, tuple(torch.zeros_like(s) for s in state))  # the loss ignores the state
