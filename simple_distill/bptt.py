@@ -152,12 +152,16 @@ increasing_bptt = IncreasingBPTT
 
 # %% ../nbs/04_bptt.ipynb #b980f48b
 SCHEDULES = {}  # name -> factory(**settings) -> Schedule
+_BUILT_IN = ('bptt', 'truncated_bptt', 'random_bptt', 'rat_bptt', 'moving_window', 'increasing_bptt', 'at_bptt')
 
 def register_schedule(name:str, # the `schedule` name it answers to
                       factory,  # (n_unroll, n_back, resample_every, ..., its own options) -> a Schedule, e.g. a class
                      )->str:
     "Make `factory` available as `schedule=name` in `make_schedule`, `distill` and the command line; returns `name`"
     if not callable(factory): raise TypeError(f"factory must be callable and return a Schedule, got {factory!r}")
+    replaced = SCHEDULES.get(name, factory)
+    if name in _BUILT_IN and getattr(replaced, '__qualname__', None) != getattr(factory, '__qualname__', None):  # a reload is fine
+        raise ValueError(f"{name!r} is a built-in schedule: register yours under another name")
     SCHEDULES[name] = factory
     return name
 
@@ -174,7 +178,8 @@ def make_schedule(name:str, # key of SCHEDULES
     unknown = sorted(set(kwargs) - known)
     if unknown: raise ValueError(f"unknown schedule settings {unknown}: schedules take {sorted(known)}")
     takes = inspect.signature(SCHEDULES[name]).parameters
-    missing = [p for p, v in takes.items() if v.default is inspect.Parameter.empty and p not in kwargs]
+    missing = [p for p, v in takes.items() if v.default is inspect.Parameter.empty and p not in kwargs
+               and v.kind not in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)]
     if missing: raise ValueError(f"schedule {name!r} needs {missing}")
     schedule = SCHEDULES[name](**{k: v for k, v in kwargs.items() if k in takes})
     if not isinstance(schedule, Schedule):

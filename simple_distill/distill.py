@@ -119,6 +119,8 @@ def schedule_settings(c:DistillConfig)->dict:
     try: settings = json.loads(c.schedule_options) if c.schedule_options else {}
     except json.JSONDecodeError as e: _fail(f"schedule_options must be a JSON object, e.g. '{{\"d\": 5}}': {e}")
     if not isinstance(settings, dict): _fail(f"schedule_options must be a JSON object, e.g. '{{\"d\": 5}}', not {settings!r}")
+    clash = sorted(set(settings) & {f.name for f in fields(DistillConfig)})
+    if clash: _fail(f'schedule_options {clash} are config fields: set them as such (--{clash[0].replace("_", "-")})')
     return settings
 
 # %% ../nbs/05_distill.ipynb #ed14e1a9
@@ -127,7 +129,7 @@ def _fail(msg): raise ValueError(msg)
 def validate_config(config:DistillConfig) -> DistillConfig:
     "Raise a `ValueError` naming the fix for any value a run cannot use."
     c = config
-    import_plugins(c.plugin)
+    import_plugins(c.plugin, c.arch)
     for name in 'images_per_class n_unroll n_back resample_every real_batch steps checkpoint_every'.split():
         if not isinstance(getattr(c, name), int) or getattr(c, name) < 1: _fail(f'{name} must be a positive integer, got {getattr(c, name)!r}')
     for name in 'inner_lr meta_lr label_lr clip_factor'.split():

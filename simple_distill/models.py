@@ -158,12 +158,19 @@ def plugin_modules(plugin:str|None)->list:
     "The module names in a comma-separated `plugin` setting"
     return [m.strip() for m in (plugin or '').split(',') if m.strip()]
 
-def import_plugins(plugin:str|None)->None:
-    "Import each module of a comma-separated `plugin` setting (they register models and schedules); a ValueError names the fix"
-    for module in plugin_modules(plugin):
-        try: importlib.import_module(module)
+def import_plugins(plugin:str|None, # comma-separated modules
+                   arch:str|None=None, # a network to register from them if importing did not (a builder passed by itself)
+                  )->list:
+    "Import each module of `plugin` (they register models and schedules); a ValueError names the fix. Returns the modules"
+    modules = []
+    for name in plugin_modules(plugin):
+        try: modules.append(importlib.import_module(name))
         except ImportError as e:
-            raise ValueError(f"cannot import plugin {module!r} ({e}): install it or put its folder on PYTHONPATH") from e
+            raise ValueError(f"cannot import plugin {name!r} ({e}): install it or put its folder on PYTHONPATH") from e
+    if arch is not None and arch not in MODEL_NAMES and arch not in MODEL_BUILDERS:
+        for builder in (getattr(m, arch, None) for m in modules):
+            if callable(builder): register_model(arch, builder); break
+    return modules
 
 # %% ../nbs/01_models.ipynb #a21m0005
 def check_functional(model:nn.Module, # a freshly built network

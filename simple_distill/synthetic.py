@@ -293,7 +293,7 @@ def load_distilled(path:str|Path)->DistilledSet:
     if _tensor_checksum(tensors) != meta.get('checksum'):
         raise ValueError(f"{path} is corrupted: its tensor data do not match the checksum saved with them; use another copy or checkpoint")
     zca_state = {k.removeprefix('zca.'): v for k, v in tensors.items() if k.startswith('zca.')}
-    import_plugins(meta['eval_recipe'].get('plugin'))  # the module that registered its network
+    import_plugins(meta['eval_recipe'].get('plugin'), meta['eval_recipe'].get('arch'))  # where its network is defined
     dataset = meta['dataset']
     return DistilledSet(tensors['images'], tensors['labels'], tensors['class_ids'], tensors['block_ids'], dataset['classes'],
                         torch.tensor(dataset['mean']), torch.tensor(dataset['std']), ZCA.from_state_dict(zca_state) if zca_state else None,
