@@ -8,7 +8,7 @@ import dataclasses
 from dataclasses import dataclass, field
 import torch
 from fastcore.basics import patch_to
-from .bptt import register_schedule
+from .bptt import WindowSchedule, register_schedule
 
 # %% auto #0
 __all__ = ['softmax_start', 'change_rank', 'StageTracker', 'ATBPTT']
@@ -45,52 +45,46 @@ class StageTracker:
         return self.stage
 
 # %% ../nbs/04a_at_bptt.ipynb #at000014
-@dataclass
-class ATBPTT:
+class ATBPTT(WindowSchedule):
     "AT-BPTT: window start and length by stage and inner-gradient norms, redrawn every `resample_every` outer steps"
-    n_unroll:int                 # T: the longest unroll
-    n_back:int                   # W: the base window length
-    d:int|None = None            # the window varies by ±d around W; None: round(W / 4)
-    resample_every:int = 10      # outer steps per epoch (one window each)
-    temperature:float = 1.0      # of the softmax over raw gradient norms
-    stages:StageTracker = field(default=None, init=False)
-    group:int|None = field(default=None, init=False)    # the epoch whose window is `current`
-    current:tuple|None = field(default=None, init=False)
-    epoch_accuracy:list = field(default_factory=list, init=False) # training accuracies (%) of this epoch's steps so far
     name = 'at_bptt'
+    def __init__(self, n_unroll:int,            # T: the longest unroll
+                 n_back:int,                    # W: the base window length
+                 d:int|None=None,               # the window varies by ±d around W; None: round(W / 4)
+                 resample_every:int=10,         # outer steps per epoch (one window each)
+                 temperature:float=1.0):        # of the softmax over raw gradient norms
+        self.d = max(1, round(n_back / 4)) if d is None else d
+        if not (1 <= n_back - self.d and n_back + self.d <= n_unroll):
+            raise ValueError(f"at_bptt needs 1 <= W - d and W + d <= T; got W = {n_back}, d = {self.d}, T = {n_unroll}: "
+                             "change d or n_back")
+        super().__init__(n_unroll, n_back, resample_every)
+        self.temperature, self.stages, self.epoch_accuracy = temperature, StageTracker(n_unroll), []
 
-    def __post_init__(self):
-        self.d = max(1, round(self.n_back / 4)) if self.d is None else self.d
-        if not (1 <= self.n_back - self.d and self.n_back + self.d <= self.n_unroll):
-            raise ValueError(f"at_bptt needs 1 <= W - d and W + d <= T; got W = {self.n_back}, d = {self.d}, "
-                             f"T = {self.n_unroll}: change d or n_back")
-        if self.resample_every < 1: raise ValueError(f"resample_every must be at least 1, got {self.resample_every}")
-        self.stages = StageTracker(self.n_unroll)
+    options = property(lambda self: dict(d=self.d, temperature=self.temperature))
 
 # %% ../nbs/04a_at_bptt.ipynb #at000015
 @patch_to(ATBPTT)
-def draw(self:ATBPTT, generator, probe)->tuple:
+def draw(self:ATBPTT, step:int, generator, probe=None)->tuple:
     "(start, stop) of a new epoch in the current stage"
     T, W, d, stage = self.n_unroll, self.n_back, self.d, self.stages.stage
     if stage == 2:
         length = W + d
         return (start := int(torch.randint(0, T - length + 1, (), generator=generator))), start + length
+    if probe is None: raise ValueError('at_bptt needs a probe of the inner-gradient norms: call it through meta_gradient')
     norms = probe(T)
     drawn = softmax_start(norms, self.temperature, generator)
     length = int(W - d + 2 * d * change_rank(norms, drawn) / T) if stage == 1 else W - d
-    start = min(drawn, T - length) if stage == 1 else min(max(T - length - drawn, 0), T - length)
+    start = min(drawn, T - length) if stage == 1 else max(T - length - drawn, 0)
     return start, start + length
 
 # %% ../nbs/04a_at_bptt.ipynb #at000016
 @patch_to(ATBPTT)
 def window(self:ATBPTT, outer_step:int, generator=None, probe=None)->tuple:
-    "(start, stop) of `outer_step`: at an epoch's first step, close the last epoch's accuracy and draw"
-    group = outer_step // self.resample_every
-    if group != self.group:
-        if self.epoch_accuracy: self.stages.end_epoch(sum(self.epoch_accuracy) / len(self.epoch_accuracy))
-        if probe is None and self.stages.stage != 2: raise ValueError('at_bptt needs a probe: call it through meta_gradient')
-        self.group, self.current, self.epoch_accuracy = group, self.draw(generator, probe), []
-    return self.current
+    "(start, stop) of `outer_step`: a new epoch first closes the last one's training accuracy, then draws"
+    if outer_step // self.resample_every != self.group and self.epoch_accuracy:
+        self.stages.end_epoch(sum(self.epoch_accuracy) / len(self.epoch_accuracy))
+        self.epoch_accuracy = []
+    return WindowSchedule.window(self, outer_step, generator, probe)
 
 @patch_to(ATBPTT)
 def observe(self:ATBPTT, record:dict): self.epoch_accuracy.append(100 * record['meta_accuracy'])
@@ -98,13 +92,11 @@ def observe(self:ATBPTT, record:dict): self.epoch_accuracy.append(100 * record['
 # %% ../nbs/04a_at_bptt.ipynb #at000017
 @patch_to(ATBPTT)
 def state_dict(self:ATBPTT)->dict:
-    return dict(stages=dataclasses.asdict(self.stages), group=self.group, current=self.current,
-                epoch_accuracy=list(self.epoch_accuracy))
+    return dict(WindowSchedule.state_dict(self), stages=dataclasses.asdict(self.stages), epoch_accuracy=list(self.epoch_accuracy))
 
 @patch_to(ATBPTT)
 def load_state_dict(self:ATBPTT, state:dict):
-    self.stages, self.group = StageTracker(**state['stages']), state['group']
-    self.current = None if state['current'] is None else tuple(state['current'])
-    self.epoch_accuracy = list(state['epoch_accuracy'])
+    WindowSchedule.load_state_dict(self, state)
+    self.stages, self.epoch_accuracy = StageTracker(**state['stages']), list(state['epoch_accuracy'])
 
 register_schedule('at_bptt', ATBPTT);  # the semicolon: no output in the notebook

@@ -41,7 +41,7 @@ class WindowSchedule:
         self.group, self.current = None, None  # the group whose window is remembered, and that window
 
     options = property(lambda self: {}, doc="The schedule's other settings, for display and resume")
-    def draw(self, step:int, generator)->tuple: raise NotImplementedError  # (start, stop) for the group starting at `step`
+    def draw(self, step:int, generator, probe=None)->tuple: raise NotImplementedError  # the window of the group from `step`
     def __repr__(self):
         settings = dict(n_unroll=self.n_unroll, n_back=self.n_back, resample_every=self.resample_every, **self.options)
         return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in settings.items())})"
@@ -50,7 +50,8 @@ class WindowSchedule:
         "(start, stop) for `outer_step`: drawn at the first call in a group of `resample_every` steps, then reused"
         group = outer_step // self.resample_every
         if group != self.group:
-            self.group, self.current = group, tuple(int(w) for w in self.draw(group * self.resample_every, generator))
+            window = self.draw(group * self.resample_every, generator, probe)
+            self.group, self.current = group, tuple(int(w) for w in window)
         return self.current
 
     def observe(self, record:dict): pass  # its windows do not depend on what the steps measure
@@ -78,12 +79,12 @@ class FullBPTT(WindowSchedule):
     def __init__(self, n_unroll:int,        # T: unroll length
                  resample_every:int=1):     # outer steps per window (no effect: the window is fixed)
         super().__init__(n_unroll, n_unroll, resample_every)
-    def draw(self, step, generator): return 0, self.n_unroll
+    def draw(self, step, generator, probe=None): return 0, self.n_unroll
 
 class TruncatedBPTT(WindowSchedule):
     "Truncated BPTT: the last M of T steps, window (T - M, T)"
     name = 'truncated_bptt'
-    def draw(self, step, generator): return self.n_unroll - self.n_back, self.n_unroll
+    def draw(self, step, generator, probe=None): return self.n_unroll - self.n_back, self.n_unroll
 
 bptt, truncated_bptt = FullBPTT, TruncatedBPTT  # the names the library has always used
 
@@ -91,12 +92,12 @@ bptt, truncated_bptt = FullBPTT, TruncatedBPTT  # the names the library has alwa
 class RandomBPTT(WindowSchedule):
     "R-BPTT: N ~ U[M, T] (inclusive), window (0, N)"
     name = 'random_bptt'
-    def draw(self, step, generator): return 0, _uniform_int(self.n_back, self.n_unroll, generator)
+    def draw(self, step, generator, probe=None): return 0, _uniform_int(self.n_back, self.n_unroll, generator)
 
 class RaTBPTT(WindowSchedule):
     "RaT-BPTT: N ~ U[M, T] (inclusive), window (N - M, N)"
     name = 'rat_bptt'
-    def draw(self, step, generator):
+    def draw(self, step, generator, probe=None):
         stop = _uniform_int(self.n_back, self.n_unroll, generator)
         return stop - self.n_back, stop
 
@@ -126,7 +127,7 @@ class MovingWindow(WindowSchedule):
         self.n_steps, self.direction = n_steps, direction
 
     options = property(lambda self: dict(n_steps=self.n_steps, direction=self.direction))
-    def draw(self, step, generator):
+    def draw(self, step, generator, probe=None):
         shift = round((self.n_unroll - self.n_back) * _progress(step, self.n_steps))
         stop = self.n_back + shift if self.direction == 'forward' else self.n_unroll - shift
         return stop - self.n_back, stop
@@ -145,7 +146,7 @@ class IncreasingBPTT(WindowSchedule):
         self.n_steps = n_steps
 
     options = property(lambda self: dict(n_steps=self.n_steps))
-    def draw(self, step, generator):
+    def draw(self, step, generator, probe=None):
         return 0, self.n_back + round((self.n_unroll - self.n_back) * _progress(step, self.n_steps))
 
 increasing_bptt = IncreasingBPTT
