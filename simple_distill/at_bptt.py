@@ -55,8 +55,8 @@ class ATBPTT(WindowSchedule):
                  temperature:float=1.0):        # of the softmax over raw gradient norms
         self.d = max(1, round(n_back / 4)) if d is None else d
         if not (1 <= n_back - self.d and n_back + self.d <= n_unroll):
-            raise ValueError(f"at_bptt needs 1 <= W - d and W + d <= T; got W = {n_back}, d = {self.d}, T = {n_unroll}: "
-                             "change d or n_back")
+            raise ValueError(f"at_bptt needs 1 <= W - d and W + d <= T; got W = {n_back}, d = {self.d}, "
+                             f"T = {n_unroll}: change d or n_back")
         super().__init__(n_unroll, n_back, resample_every)
         self.temperature, self.stages, self.epoch_accuracy = temperature, StageTracker(n_unroll), []
 
@@ -70,7 +70,7 @@ def draw(self:ATBPTT, step:int, generator, probe=None)->tuple:
     if stage == 2:
         length = W + d
         return (start := int(torch.randint(0, T - length + 1, (), generator=generator))), start + length
-    if probe is None: raise ValueError('at_bptt needs a probe of the inner-gradient norms: call it through meta_gradient')
+    if probe is None: raise ValueError('at_bptt needs a probe of inner-gradient norms: call it through meta_gradient')
     norms = probe(T)
     drawn = softmax_start(norms, self.temperature, generator)
     length = int(W - d + 2 * d * change_rank(norms, drawn) / T) if stage == 1 else W - d
@@ -92,7 +92,8 @@ def observe(self:ATBPTT, record:dict): self.epoch_accuracy.append(100 * record['
 # %% ../nbs/04a_at_bptt.ipynb #at000017
 @patch_to(ATBPTT)
 def state_dict(self:ATBPTT)->dict:
-    return dict(WindowSchedule.state_dict(self), stages=dataclasses.asdict(self.stages), epoch_accuracy=list(self.epoch_accuracy))
+    return dict(WindowSchedule.state_dict(self), stages=dataclasses.asdict(self.stages),
+                epoch_accuracy=list(self.epoch_accuracy))
 
 @patch_to(ATBPTT)
 def load_state_dict(self:ATBPTT, state:dict):
