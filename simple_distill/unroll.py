@@ -6,6 +6,7 @@
 from __future__ import annotations
 import copy
 from dataclasses import dataclass
+from functools import partial
 import higher
 import torch
 import torch.nn.functional as F
@@ -13,9 +14,9 @@ from torch import Tensor, nn
 from .data import AugmentationParams, apply_augmentation, sample_augmentation
 
 # %% auto #0
-__all__ = ['INNER_OPTIMIZERS', 'ENGINES', 'InnerOptimizer', 'UnrollPlan', 'make_plan', 'functional_forward', 'train_steps',
-           'UnrollResult', 'start_window', 'unroll', 'finite_difference_grad', 'windowed_meta_loss',
-           'unroll_with_higher', 'measure_saved_bytes']
+__all__ = ['INNER_OPTIMIZERS', 'ENGINES', 'InnerOptimizer', 'UnrollPlan', 'make_plan', 'functional_forward', 'inner_loss',
+           'train_steps', 'UnrollResult', 'low_rank_eigenpairs', 'low_rank_hessian', 'start_window', 'unroll',
+           'finite_difference_grad', 'windowed_meta_loss', 'unroll_with_higher', 'measure_saved_bytes']
 
 # %% ../nbs/03_unroll.ipynb #67224f19
 INNER_OPTIMIZERS = ('adam', 'sgd')
@@ -121,6 +122,12 @@ def functional_forward(model:nn.Module, # network whose architecture is used (it
     return lambda params, x: torch.func.functional_call(model, {**dict(zip(names, params)), **buffers}, (x,))
 
 # %% ../nbs/03_unroll.ipynb #26a5a3d8
+def inner_loss(forward, params:tuple, images:Tensor, labels:Tensor, plan:UnrollPlan, n:int)->Tensor:
+    "Training loss of inner step `n` at `params`: the plan's mini-batch, augmented as planned"
+    x = images[plan.batches[n]]
+    if plan.augmentations is not None: x = apply_augmentation(x, plan.augmentations[n])
+    return F.cross_entropy(forward(params, x), labels[plan.batches[n]])
+
 def train_steps(forward,              # forward(params, x), from `functional_forward`
                 inner_opt:InnerOptimizer,
                 params:tuple,         # parameters before step `steps[0]`
@@ -136,9 +143,7 @@ def train_steps(forward,              # forward(params, x), from `functional_for
     losses = []
     for n in steps:
         if not create_graph: params = tuple(p.detach().requires_grad_() for p in params)
-        x = images[plan.batches[n]]
-        if plan.augmentations is not None: x = apply_augmentation(x, plan.augmentations[n])
-        loss = F.cross_entropy(forward(params, x), labels[plan.batches[n]])
+        loss = inner_loss(forward, params, images, labels, plan, n)
         grads = torch.autograd.grad(loss, params, create_graph=create_graph)
         if grad_norms is not None: grad_norms.append(torch.stack(torch._foreach_norm(grads)).norm().detach())
         with torch.set_grad_enabled(create_graph): params, state = inner_opt.step(params, grads, state, n)
@@ -160,7 +165,8 @@ class UnrollResult:
     inner_grad_norms: Tensor|None = None # [stop] norm of the inner gradient at each step (`unroll` records it)
 
 # %% ../nbs/03_unroll.ipynb #86af4bbf
-def _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, segment, real_chunk=None, real_rows=None):
+def _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, segment, real_chunk=None, real_rows=None,
+                         hessian_rank=None):
     "Raise a clear error for every input `unroll` cannot use"
     start, stop = (int(w) for w in window)
     if start < 0: raise ValueError(f"window start {start} is negative: a window (start, stop) must lie in [0, stop]")
@@ -175,6 +181,10 @@ def _check_unroll_inputs(model, images, labels, real_images, real_labels, window
     if not 1 <= batch_size <= len(images):
         raise ValueError(f"batch_size {batch_size} must lie in [1, {len(images)}]: the synthetic set holds {len(images)} images")
     if segment is not None and segment < 1: raise ValueError(f"segment {segment} must be a positive number of steps, or None")
+    if hessian_rank is not None and not (isinstance(hessian_rank, int) and hessian_rank >= 1):
+        raise ValueError(f"hessian_rank {hessian_rank!r} must be a positive integer, or None for the exact meta-gradient")
+    if hessian_rank is not None and segment is not None:
+        raise ValueError("hessian_rank revisits the window one step at a time itself: leave segment unset")
     if real_chunk is not None and real_chunk < 1: raise ValueError(f"real_chunk {real_chunk} must be a positive number of real images, or None")
     if real_rows is not None and not (isinstance(real_rows, slice) and 0 <= real_rows.start < real_rows.stop <= len(real_images) and real_rows.step is None):
         raise ValueError(f"real_rows {real_rows} must be a slice(start, stop) inside the {len(real_images)}-image real batch, or None")
@@ -218,6 +228,61 @@ def _backprop_segments(forward, inner_opt, checkpoints:list, stop:int, adjoint:t
                                                       allow_unused=True), wrt)
         adjoint_params, adjoint_state = tuple(grads[:len(params)]), tuple(grads[len(params):len(wrt) - len(inputs)])
         for total, g in zip(totals, grads[len(wrt) - len(inputs):]): total += g
+    return totals
+
+# %% ../nbs/03_unroll.ipynb #lr000002
+def low_rank_eigenpairs(matvec,          # v -> A v for a symmetric [P, P] operator A, v of shape [P]
+                        n:int,           # P
+                        rank:int,        # k: eigenpairs kept
+                        oversample:int=10, # extra sketch columns, for accuracy
+                        generator:torch.Generator|None=None, like:Tensor|None=None, # sketch source; dtype and device of v
+                       )->tuple:
+    "(U [P,k], λ [k]): the k eigenpairs of largest |λ| of A by randomized range finding (Halko, Martinsson and Tropp 2011)"
+    columns = min(rank + oversample, n)
+    sketch = torch.randn(n, columns, generator=generator, device=generator.device if generator is not None else 'cpu')
+    sketch = sketch.to(like) if like is not None else sketch
+    basis = torch.linalg.qr(torch.stack([matvec(v) for v in sketch.T], 1)).Q
+    core = basis.T @ torch.stack([matvec(q) for q in basis.T], 1)
+    values, vectors = torch.linalg.eigh((core + core.T) / 2)
+    keep = values.abs().argsort(descending=True)[:rank]
+    return basis @ vectors[:, keep], values[keep]
+
+# %% ../nbs/03_unroll.ipynb #lr000003
+def low_rank_hessian(forward, params:tuple, images:Tensor, labels:Tensor, plan:UnrollPlan, n:int, rank:int,
+                     generator:torch.Generator|None=None)->tuple:
+    "(U, λ): rank-`rank` eigenpairs of the Hessian of inner step `n`'s loss at `params`, the parameters flattened in order"
+    params = tuple(p.detach().requires_grad_() for p in params)
+    grads = torch.cat([g.reshape(-1) for g in torch.autograd.grad(inner_loss(forward, params, images, labels, plan, n), params,
+                                                                   create_graph=True)])
+    def hvp(v): return torch.cat([h.reshape(-1) for h in torch.autograd.grad(grads, params, v, retain_graph=True)])
+    return low_rank_eigenpairs(hvp, len(grads), rank, generator=generator, like=grads)
+
+def _times_low_rank(hessian:tuple, vectors:tuple)->tuple:
+    "H̃ v for `vectors` shaped like the parameters, H̃ = U diag(λ) Uᵀ"
+    (basis, values), flat = hessian, torch.cat([v.reshape(-1) for v in vectors])
+    product = basis @ (values * (basis.T @ flat))
+    return tuple(piece.view_as(v) for piece, v in zip(product.split([v.numel() for v in vectors]), vectors))
+
+# %% ../nbs/03_unroll.ipynb #lr000004
+def _backprop_low_rank(forward, inner_opt, checkpoints:list, stop:int, adjoint:tuple, images, labels, plan, inputs:tuple,
+                       rank:int, generator)->list:
+    "Gradients w.r.t. `inputs` of the window, one step at a time (checkpoints of every step), each step's Hessian replaced by H̃"
+    first, params, _ = checkpoints[0]
+    hessian = low_rank_hessian(forward, params, images.detach(), labels.detach(), plan, first, rank, generator)
+    (adjoint_params, adjoint_state), totals = adjoint, [torch.zeros_like(x) for x in inputs]
+    for n, params, state in reversed(checkpoints):
+        params, state = tuple(p.requires_grad_() for p in params), tuple(s.requires_grad_() for s in state)
+        grads = torch.autograd.grad(inner_loss(forward, params, images, labels, plan, n), params, create_graph=True)
+        grad_leaves = tuple(g.detach().requires_grad_() for g in grads)  # the optimizer's own rule is differentiated exactly
+        params_out, state_out = inner_opt.step(params, grad_leaves, state, n)
+        wrt = params + grad_leaves + state
+        through = _zeros_for_unused(torch.autograd.grad(params_out + state_out, wrt, adjoint_params + adjoint_state,
+                                                        allow_unused=True), wrt)
+        k = len(params)
+        direct, adjoint_grads, adjoint_state = tuple(through[:k]), tuple(through[k:2 * k]), tuple(through[2 * k:])
+        for total, g in zip(totals, _zeros_for_unused(torch.autograd.grad(grads, inputs, adjoint_grads, allow_unused=True), inputs)):
+            total += g  # the mixed second derivative, exact
+        adjoint_params = tuple(d + h for d, h in zip(direct, _times_low_rank(hessian, adjoint_grads)))
     return totals
 
 # %% ../nbs/03_unroll.ipynb #2450b47e
@@ -274,9 +339,13 @@ def unroll(model:nn.Module,      # freshly initialised network: θ₀ is a copy 
                                       # their share of the whole batch's, so the shares of all processes add up to it; None: all rows
            class_ids:Tensor|None=None, # [n] class of each synthetic image: class-balanced inner batches (`make_plan`); None: uniform
            task_classes:Tensor|None=None, # with `class_ids`: the classes this unroll's inner batches are drawn from; None: all
+           hessian_rank:int|None=None, # approximate backward: each window step's Hessian is one rank-k approximation
+                                       # taken at the window's start (`low_rank_hessian`); None: exact
           )->UnrollResult:
     "Train a copy of `model` for `stop` inner steps on the synthetic set; meta-gradients through the window"
-    start, stop = _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, segment, real_chunk, real_rows)
+    start, stop = _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, segment, real_chunk, real_rows,
+                                       hessian_rank)
+    if hessian_rank is not None: segment = 1  # the approximate backward revisits the window one step at a time
     forward = functional_forward(model, engine)
     if plan is None: plan = make_plan(stop, len(images), batch_size, len(real_images), generator, augment, images.device, class_ids, task_classes)
     elif len(plan.batches) < stop or plan.batches.shape[1] != batch_size or _drawn_for(plan.real_augmentation) not in (None, len(real_images)):
@@ -304,7 +373,8 @@ def unroll(model:nn.Module,      # freshly initialised network: θ₀ is a copy 
             window_losses += segment_losses
         meta_loss, accuracy, grad_params = _real_batch_gradient(forward, params, real_images, real_labels, plan, real_chunk, real_rows)
         adjoint = (grad_params, tuple(torch.zeros_like(s) for s in state))  # the loss ignores the state
-        grads = _backprop_segments(forward, inner_opt, checkpoints, stop, adjoint, images, labels, plan, inputs)
+        backprop = _backprop_segments if hessian_rank is None else partial(_backprop_low_rank, rank=hessian_rank, generator=generator)
+        grads = backprop(forward, inner_opt, checkpoints, stop, adjoint, images, labels, plan, inputs)
     checkpoint_bytes = sum(t.numel() * t.element_size() for _, p, s in checkpoints for t in p + s)
     return UnrollResult(meta_loss.item(), grads[0], grads[1] if learn_labels else None, torch.stack(losses + window_losses),
                         accuracy.item(), (start, stop), plan, checkpoint_bytes, torch.stack(norms) if norms else None)
