@@ -13,7 +13,8 @@ from .unroll import InnerOptimizer, UnrollResult, functional_forward, make_plan,
 # %% auto #0
 __all__ = ['bptt', 'truncated_bptt', 'random_bptt', 'rat_bptt', 'MOVING_DIRECTIONS', 'moving_window', 'increasing_bptt',
            'SCHEDULES', 'Schedule', 'WindowSchedule', 'FullBPTT', 'TruncatedBPTT', 'RandomBPTT', 'RaTBPTT',
-           'MovingWindow', 'IncreasingBPTT', 'register_schedule', 'make_schedule', 'probe_grad_norms', 'meta_gradient']
+           'MovingWindow', 'IncreasingBPTT', 'register_schedule', 'make_schedule', 'paced_by_steps', 'probe_grad_norms',
+           'meta_gradient']
 
 # %% ../nbs/04_bptt.ipynb #a21b0002
 @runtime_checkable
@@ -187,6 +188,10 @@ def make_schedule(name:str, # key of SCHEDULES
         raise TypeError(f"schedule {name!r} built a {type(schedule).__name__}: its factory must return a Schedule")
     return schedule
 
+def paced_by_steps(name:str)->bool:
+    "Whether schedule `name` spreads its windows over the run's outer steps (its factory takes `n_steps`)"
+    return 'n_steps' in inspect.signature(SCHEDULES[name]).parameters
+
 # %% ../nbs/04_bptt.ipynb #a21b0007
 def probe_grad_norms(model:nn.Module, images:Tensor, labels:Tensor, inner_opt:InnerOptimizer, batch_size:int,
                      n_steps:int,        # plain inner steps to take
@@ -217,10 +222,12 @@ def meta_gradient(schedule:Schedule,       # picks the window
                   real_rows:slice|None=None,# this process's rows of the real batch, or None (all)
                   class_ids:Tensor|None=None,# class of each synthetic image for class-balanced inner batches, or None (uniform)
                   task_classes:Tensor|None=None,# the classes of this outer step's task, or None (all)
+                  hessian_rank:int|None=None,# approximate backward with a rank-k Hessian per window (`unroll`), or None (exact)
                  )->UnrollResult:
     "Meta-loss and meta-gradients of one outer step under `schedule`"
     def probe(n): return probe_grad_norms(model, images.detach(), labels.detach(), inner_opt, batch_size, n, generator,
                                           augment, class_ids, task_classes)
     window = schedule.window(outer_step, generator, probe)
     return unroll(model, images, labels, real_images, real_labels, window, inner_opt, batch_size, generator, augment, engine, segment,
-                  real_chunk, real_rows=real_rows, class_ids=class_ids, task_classes=task_classes)
+                  real_chunk, real_rows=real_rows, class_ids=class_ids, task_classes=task_classes,
+                  hessian_rank=hessian_rank)

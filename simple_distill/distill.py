@@ -72,6 +72,7 @@ class DistillConfig:
     tf32:str=None               # on CUDA: 'on' or 'off' sets TF32 for matmuls and convolutions; None keeps PyTorch's own (convolutions on, matmuls off)
     engine:str='func'           # meta-gradient engine: 'func' (torch.func) or 'higher' (reference)
     segment:int=None            # exact low-memory mode: recompute the window in segments of this many steps
+    hessian_rank:int=None       # approximate backward: one rank-k Hessian per window (unroll.low_rank_hessian); None: exact
     real_chunk:int=None         # back-propagate the real batch this many images at a time (exact; bounds the meta-loss graph)
 
 # %% ../nbs/05_distill.ipynb #81517f27
@@ -147,6 +148,8 @@ def validate_config(config:DistillConfig) -> DistillConfig:
     if c.tf32 not in (None, 'on', 'off'): _fail(f"tf32 must be 'on', 'off' or None (PyTorch's own switches), got {c.tf32!r}")
     if c.dtype not in ('float32', 'float64'): _fail(f"unknown dtype {c.dtype!r}: choose 'float32' or 'float64'")
     if c.segment is not None and c.segment < 1: _fail(f'segment must be a positive integer or None, got {c.segment!r}')
+    if c.hessian_rank is not None and c.hessian_rank < 1: _fail(f'hessian_rank must be a positive integer or None, got {c.hessian_rank!r}')
+    if c.hessian_rank is not None and c.segment is not None: _fail('hessian_rank revisits the window step by step itself: leave segment unset')
     if c.real_chunk is not None and c.real_chunk < 1: _fail(f'real_chunk must be a positive integer or None, got {c.real_chunk!r}')
     if c.inner_batch is not None and c.inner_batch < 1: _fail(f'inner_batch must be a positive integer or None, got {c.inner_batch!r}')
     if c.parameterisation not in PARAMETERISATIONS: _fail(f'unknown parameterisation {c.parameterisation!r}: choose one of {list(PARAMETERISATIONS)}')
@@ -203,6 +206,7 @@ class Callback:
     def load_state_dict(self, state:dict): pass       # called before on_start when a run resumes
     def on_start(self, run): pass
     def on_meta_gradient(self, run, event:dict): pass # before clipping and the update: step, window, outer_loss, grad_images, grad_labels,
+                                                    # learned_grads (of the tensors the images are made from, which are clipped),
                                                     # and what replays the unroll (model, real_images, real_labels, plan); may return
                                                     # a dict of metrics to add to the step's record. Read the tensors, do not change them.
     def on_step(self, run, metrics:dict): pass      # step, outer_loss, grad_norm, grad_norm_clipped, clip_threshold, meta_accuracy,
@@ -382,11 +386,12 @@ def outer_step(run:DistillRun) -> dict:
     images, labels = syn.materialize()
     result = meta_gradient(run.schedule, run.step, run.generator, model=model, images=images, labels=labels,
                            real_images=real_images, real_labels=real_labels, inner_opt=run.inner_opt,
-                           batch_size=run.inner_batch, augment=c.augment, engine=c.engine, segment=c.segment,
+                           batch_size=run.inner_batch, augment=c.augment, engine=c.engine, segment=c.segment, hessian_rank=c.hessian_rank,
                            real_chunk=c.real_chunk, real_rows=run.comm.real_rows(len(idx)),
                            class_ids=syn.class_ids if c.batch_per_class else None, task_classes=task)
     run._combine_shares(result)
     start, stop = result.window
+    pass_meta_gradients((images, labels), (result.grad_images, result.grad_labels))  # into the learned tensors, as callbacks see them
     hook_start = time.perf_counter()
     inspected = run._inspect_meta_gradient(model, real_images, real_labels, result)
     hook_seconds = time.perf_counter() - hook_start
@@ -395,7 +400,7 @@ def outer_step(run:DistillRun) -> dict:
         raise NonFiniteMetaGradient(f'outer step {run.step+1}: the outer loss or a meta-gradient is NaN/Inf (loss {result.meta_loss}). '
                                     'The synthetic set was not updated and the last checkpoint is kept. Lower meta_lr, shorten n_back, '
                                     "or use dtype='float64' to locate the overflow.")
-    norm, clipped_norm, threshold = run._clipped_meta_gradients((images, labels), result)
+    norm, clipped_norm, threshold = run._clipped_meta_gradients()
     run.meta_optimizer.step()
     run.meta_optimizer.zero_grad(set_to_none=True)
     syn.clamp_labels_()
@@ -408,9 +413,8 @@ def outer_step(run:DistillRun) -> dict:
     return record
 
 @patch
-def _clipped_meta_gradients(run:DistillRun, materialized:tuple, result) -> tuple:
-    "Pass the meta-gradients to the learned blocks and clip their images' gradients together; returns (norm, clipped norm, threshold)"
-    pass_meta_gradients(materialized, (result.grad_images, result.grad_labels))
+def _clipped_meta_gradients(run:DistillRun) -> tuple:
+    "Clip the meta-gradients of the learned tensors that generate the images together; returns (norm, clipped norm, threshold)"
     learned = run.synthetic.image_parameters()
     clipped, norm, clipped_norm, threshold = run.clipper([p.grad for p in learned])
     for p, g in zip(learned, clipped): p.grad = g
@@ -432,7 +436,8 @@ def _combine_shares(run:DistillRun, result):
 def _inspect_meta_gradient(run:DistillRun, model, real_images, real_labels, result) -> dict:
     "Show the raw meta-gradient to every callback's `on_meta_gradient`; returns the metrics they add"
     event = dict(step=run.step+1, window=result.window, outer_loss=result.meta_loss, grad_images=result.grad_images,
-                 grad_labels=result.grad_labels, model=model, real_images=real_images, real_labels=real_labels, plan=result.plan)
+                 grad_labels=result.grad_labels,
+                 learned_grads=[p.grad for p in run.synthetic.image_parameters()], model=model, real_images=real_images, real_labels=real_labels, plan=result.plan)
     added = {}
     for cb in run._listeners(): added.update(getattr(cb, 'on_meta_gradient', lambda run, event: None)(run, event) or {})
     return added
