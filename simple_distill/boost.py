@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_boost.ipynb #11fb11cb
 from __future__ import annotations
-import argparse, copy, dataclasses, inspect, itertools, json, re
+import argparse, copy, dataclasses, itertools, json, re
 from dataclasses import dataclass
 from pathlib import Path
 import matplotlib.pyplot as plt
@@ -14,7 +14,7 @@ import torch
 from fastcore.basics import patch
 from .data import ImageDataset, load_dataset, write_atomically
 from .synthetic import SyntheticSet, DistilledSet, EVAL_RECIPE, load_distilled, _tensor_checksum
-from .bptt import SCHEDULES
+from .bptt import paced_by_steps
 from .distill import (DistillConfig, DistillRun, Callback, CheckpointError, ProgressBar, PRESETS,
                                     as_config, read_checkpoint, validate_config, add_config_arguments,
                                     add_threads_argument, config_from_args, set_threads)
@@ -400,7 +400,7 @@ def joint_sets(config:DistillConfig, sizes:list, dataset:ImageDataset, out_dir:P
 # %% ../nbs/08_boost.ipynb #5a81efdf
 def _check_pacing(config:DistillConfig):
     "The equal-compute control continues runs: refuse a schedule paced by the total number of steps"
-    if 'n_steps' in inspect.signature(SCHEDULES[config.schedule]).parameters:
+    if paced_by_steps(config.schedule):
         raise ValueError(f'{config.schedule} is paced by steps, so a run continued to more steps is not a longer run: '
                          'use equal_compute=False (--no-equal-compute), or a schedule that does not depend on steps')
 

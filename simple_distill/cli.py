@@ -18,7 +18,7 @@ from .evaluate import PeriodicEvaluation, evaluation_table, in_distilled_space, 
 from .synthetic import load_distilled
 from .models import import_plugins
 from .bench import bench_command
-from .stability import compare_command
+from .stability import add_stability_arguments, compare_command, stability_callbacks
 from .boost import boost_command
 from .hardness import add_hardness_arguments, hardness_callbacks
 from .distributed import PeerFailure, init_distributed, launch, launched, rank_device
@@ -60,6 +60,7 @@ def distill_command(argv:list=None) -> dict:
     parser.add_argument('--download', action='store_true', help='download cifar10 / cifar100 with torchvision if --data-root lacks them')
     add_threads_argument(parser)
     add_hardness_arguments(parser)
+    add_stability_arguments(parser)
     argv = sys.argv[1:] if argv is None else list(argv)
     args = parser.parse_args(argv)
     if args.nproc > 1 and not launched():  # start N copies of this command under torchrun, each without --nproc
@@ -71,7 +72,8 @@ def distill_command(argv:list=None) -> dict:
         dataset = load_dataset(config.dataset, root=config.data_root, zca=config.zca, download=args.download)
         threads = set_threads(args.threads, config, dataset.image_shape)
         if comm is None or comm.writer: print(f'{threads} CPU thread(s) (--threads to change)')
-        callbacks = [PeriodicEvaluation(args.eval_every, n_models=args.eval_models, steps=args.eval_steps), *hardness_callbacks(args)]
+        callbacks = [PeriodicEvaluation(args.eval_every, n_models=args.eval_models, steps=args.eval_steps), *hardness_callbacks(args),
+                     *stability_callbacks(args, config.seed)]
         if not args.no_progress: callbacks.append(ProgressBar())
         if not args.no_report: callbacks.append(HtmlReport(every=max(args.eval_every, 50)))
         if args.tensorboard: callbacks.append(TensorBoard(image_every=max(args.eval_every // 10, 1)))

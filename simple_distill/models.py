@@ -12,8 +12,8 @@ from torch import nn, Tensor
 # %% auto #0
 __all__ = ['VGG11_LAYERS', 'MODEL_BUILDERS', 'MODEL_NAMES', 'DEFAULT_WIDTHS', 'instance_norm', 'conv_norm_relu',
            'check_image_size', 'convnet_depth', 'ConvNet', 'keeps_two_pixels', 'VGG11', 'AlexNet', 'BasicBlock',
-           'ResNet18', 'register_model', 'plugin_of', 'plugin_modules', 'import_plugins', 'check_functional',
-           'model_names', 'build_model', 'is_small_network', 'seeded_init']
+           'ResNet18', 'register_model', 'plugin_of', 'plugin_modules', 'import_plugins', 'batch_norm_layers',
+           'check_functional', 'model_names', 'build_model', 'is_small_network', 'seeded_init']
 
 # %% ../nbs/01_models.ipynb #a4cfec2b
 def instance_norm(channels:int)->nn.GroupNorm:
@@ -173,11 +173,15 @@ def import_plugins(plugin:str|None, # comma-separated modules
     return modules
 
 # %% ../nbs/01_models.ipynb #a21m0005
+def batch_norm_layers(model:nn.Module)->list:
+    "Names of `model`'s BatchNorm layers, which normalise by the statistics of the batch"
+    return [n for n, m in model.named_modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+
 def check_functional(model:nn.Module, # a freshly built network
                      name:str,        # its arch name, for the message
                     )->nn.Module:
     "`model`, or a ValueError if it holds BatchNorm: batch statistics couple the images, running statistics change in forward"
-    batch_norms = [n for n, m in model.named_modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+    batch_norms = batch_norm_layers(model)
     if batch_norms: raise ValueError(f"arch {name!r} uses BatchNorm ({batch_norms[0]}), which the functional inner loop cannot "
                                      "carry: use instance or group norm (simple_distill.models.instance_norm)")
     return model

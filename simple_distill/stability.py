@@ -10,22 +10,29 @@ import pandas as pd
 import torch
 import torch.nn.functional as F
 from torch import Tensor, nn
-from .data import ImageDataset, load_dataset, apply_augmentation
-from .unroll import InnerOptimizer, UnrollPlan, functional_forward, start_window, train_steps
-from .distill import Callback, DistillConfig, make_config, distill, add_config_arguments, config_from_args, field_help
+from .data import ImageDataset, load_dataset, apply_augmentation, write_atomically
+from .models import batch_norm_layers
+from .unroll import (InnerOptimizer, UnrollPlan, functional_forward, make_plan, start_window, train_steps,
+                                   unroll)
+from .bptt import paced_by_steps
+from .distill import (Callback, DistillConfig, NonFiniteMetaGradient, make_config, distill,
+                                    add_config_arguments, config_from_args, field_help)
 from .evaluate import PeriodicEvaluation, DEFAULT_EVAL_STEPS, paired_difference
 
 # %% auto #0
-__all__ = ['NormTrace', 'per_example_gradients', 'per_sample_meta_gradients', 'normalized_variance', 'NormalizedVariance',
-           'MetaGradientWarning', 'HealthMonitor', 'TimeBudget', 'compare_methods', 'plot_over_steps',
-           'plot_windows_over_steps', 'stability_summary', 'paired_comparison', 'parse_method', 'save_figures',
+__all__ = ['NormTrace', 'per_example_gradients', 'per_sample_meta_gradients', 'normalized_variance', 'signal_to_noise',
+           'measured_at', 'NormalizedVariance', 'snr_sweep_table', 'window_stops', 'TruncationBias',
+           'truncation_bias_table', 'plot_truncation_bias', 'MetaGradientWarning', 'HealthMonitor', 'TimeBudget',
+           'compare_methods', 'plot_over_steps', 'plot_windows_over_steps', 'run_summary', 'stability_summary',
+           'paired_comparison', 'parse_method', 'save_figures', 'add_stability_arguments', 'stability_callbacks',
            'compare_command']
 
 # %% ../nbs/07_stability.ipynb #4a3a651c
-_TRACE_COLUMNS = ('step', 'grad_norm', 'label_grad_norm', 'outer_loss', 'window_start', 'window_stop', 'normalized_variance', 'nv_seconds')
+_TRACE_COLUMNS = ('step', 'grad_norm', 'label_grad_norm', 'outer_loss', 'window_start', 'window_stop',
+                  'normalized_variance', 'nv_ceiling', 'snr', 'snr_low', 'snr_high', 'nv_seconds', 'bias_seconds')
 
 class NormTrace(Callback):
-    "One tidy row per outer step: norms, loss, window, cumulative seconds, normalized variance and test accuracy where measured"
+    "One tidy row per outer step: norms, loss, window, cumulative seconds, measurements and test accuracy where taken"
     def on_start(self, run):
         self.rows, self.seconds = [], 0.
         for m in run.history: self._add(m)
@@ -34,7 +41,9 @@ class NormTrace(Callback):
         if event['grad_labels'] is not None: return dict(label_grad_norm=event['grad_labels'].norm().item())
     def _add(self, metrics):
         self.seconds += metrics['seconds']
-        self.rows.append(dict({k: metrics.get(k, math.nan) for k in _TRACE_COLUMNS}, seconds=self.seconds, test_acc=math.nan))
+        by_size = {k: v for k, v in metrics.items() if k.startswith(('bias_', 'sweep_'))}  # by window stop, by n
+        row = {k: metrics.get(k, math.nan) for k in _TRACE_COLUMNS}
+        self.rows.append(dict(row, **by_size, seconds=self.seconds, test_acc=math.nan))
     def on_step(self, run, metrics): self._add(metrics)
     def on_eval(self, run, result):
         for row in self.rows[::-1]:
@@ -56,7 +65,7 @@ def per_example_gradients(forward,       # forward(params, x) from `functional_f
 
 # %% ../nbs/07_stability.ipynb #a79bcf43
 def per_sample_meta_gradients(model:nn.Module,     # the outer step's fresh network (θ₀)
-                              images:Tensor,       # [N,C,H,W] synthetic images
+                              images:Tensor,       # [N,C,H,W] synthetic images (with `wrt`: made from it, graph kept)
                               labels:Tensor,       # [N,K] soft labels (held fixed)
                               real_images:Tensor,  # the outer step's real batch
                               real_labels:Tensor,  # [b] class indices
@@ -65,20 +74,31 @@ def per_sample_meta_gradients(model:nn.Module,     # the outer step's fresh netw
                               plan:UnrollPlan,     # the outer step's draws (`UnrollResult.plan`)
                               samples:Tensor,      # [n] rows of the real batch to differentiate one by one
                               chunk:int|None=None, # cotangents back-propagated together (None: all n)
-                             )->Tensor:            # [n, N, C, H, W]
-    "d loss_i / d images for each sampled real example i, through the window of one replayed unroll"
+                              wrt:tuple|None=None, # the learned tensors the images are made from; None: the images
+                             )->Tensor:            # [n, N, C, H, W], or [n, P] with `wrt`: its gradients flattened
+    "d loss_i / d images (or / d `wrt`) for each sampled real example i, through the window of one replayed unroll"
+    batch_norms = batch_norm_layers(model)
+    if batch_norms: raise ValueError(f"per-sample meta-gradients pass each real example alone (x[None]), which changes "
+                                     f"the batch statistics of {batch_norms[0]}: use a network normalised per sample "
+                                     "(instance or group norm)")
     start, stop = window
     chunk = chunk or len(samples)
     forward = functional_forward(model)
-    images = images.detach().requires_grad_()
+    images = images if wrt is not None else images.detach().requires_grad_()
+    targets = tuple(wrt) if wrt is not None else (images,)
     params, state, _ = start_window(forward, inner_opt, model, images, labels, plan, start)
     params = tuple(p.requires_grad_() for p in params)
-    theta, _, _ = train_steps(forward, inner_opt, params, state, images, labels.detach(), plan, range(start, stop), True)
+    theta, _, _ = train_steps(forward, inner_opt, params, state, images, labels.detach(), plan, range(start, stop),
+                              True)
     with torch.no_grad():
-        augmented = real_images if plan.real_augmentation is None else apply_augmentation(real_images, plan.real_augmentation)
+        augmented = (real_images if plan.real_augmentation is None else
+                     apply_augmentation(real_images, plan.real_augmentation))
     cotangents = per_example_gradients(forward, theta, augmented[samples], real_labels[samples])
-    return torch.cat([torch.autograd.grad(theta, images, grad_outputs=tuple(c[i:i+chunk] for c in cotangents), is_grads_batched=True,
-                                          retain_graph=i + chunk < len(samples))[0] for i in range(0, len(samples), chunk)])
+    chunks = [torch.autograd.grad(theta, targets, grad_outputs=tuple(c[i:i+chunk] for c in cotangents),
+                                  is_grads_batched=True, retain_graph=i + chunk < len(samples))
+              for i in range(0, len(samples), chunk)]
+    if wrt is None: return torch.cat([grads[0] for grads in chunks])
+    return torch.cat([torch.cat([g.flatten(1) for g in grads], 1) for grads in chunks])
 
 # %% ../nbs/07_stability.ipynb #b26d52af
 def normalized_variance(grads:Tensor)->float: # [n, ...] one meta-gradient per sample
@@ -86,29 +106,137 @@ def normalized_variance(grads:Tensor)->float: # [n, ...] one meta-gradient per s
     flat = grads.flatten(1)
     return (flat.var(0, unbiased=False).mean() / flat.mean(0).square().sum()).item()
 
+# %% ../nbs/07_stability.ipynb #nv000007
+def _snr_from_moments(total:Tensor, squares:Tensor, n:int)->Tensor:
+    "SNR estimates from per-entry sums of n samples' values and squares ([..., P]): (1/r − 1)/n with r = NV·P/(n − 1)"
+    mean = total / n
+    nv = (squares / n - mean ** 2).mean(-1) / mean.square().sum(-1)
+    return ((n - 1) / (total.shape[-1] * nv) - 1) / n
+
+def signal_to_noise(grads:Tensor,        # [n, ...] one meta-gradient per sample
+                    confidence:float=0.95,
+                   )->dict:              # normalized_variance, nv_ceiling, snr, snr_low, snr_high
+    "NV, its ceiling (n − 1)/P, and SNR = ‖μ‖²/tr Σ estimated from NV, with a jackknife interval over the samples"
+    from scipy.stats import t
+    flat = grads.flatten(1).double()
+    n = len(flat)
+    total, squares = flat.sum(0), flat.square().sum(0)
+    snr = _snr_from_moments(total, squares, n).item()
+    left_out = _snr_from_moments(total - flat, squares - flat.square(), n - 1)  # [n]: each sample left out in turn
+    spread = ((n - 1) / n * (left_out - left_out.mean()).square().sum()).sqrt().item()  # the jackknife standard error
+    half = float(t.ppf((1 + confidence) / 2, n - 1)) * spread
+    return dict(normalized_variance=normalized_variance(flat), nv_ceiling=(n - 1) / flat.shape[1], snr=snr,
+                snr_low=snr - half, snr_high=snr + half)
+
 # %% ../nbs/07_stability.ipynb #9ddbf3a4
+def measured_at(every:int|tuple):
+    "step -> whether to measure: every `every` outer steps (never step 1 unless every is 1), or at the steps listed"
+    if isinstance(every, int):
+        if every < 1: raise ValueError(f"every must be a positive number of steps, or a tuple of steps, not {every}")
+        return lambda step: step % every == 0
+    return lambda step: step in set(every)
+
 class NormalizedVariance(Callback):
-    "Measure the normalized variance of the per-sample image meta-gradients every `every` outer steps"
-    def __init__(self, every:int=10,         # outer steps between measurements (and step 1)
-                 n_samples:int=100,          # real examples per measurement (the paper: 100)
-                 chunk:int|None=None,        # cotangents back-propagated together (None: all; 1 for a large network on a CPU)
-                 seed:int=0):                # draws which real examples are used
-        if every < 1 or n_samples < 2: raise ValueError(f"need every >= 1 and n_samples >= 2, got every={every}, n_samples={n_samples}")
-        self.every, self.n_samples, self.chunk, self.generator = every, n_samples, chunk, torch.Generator().manual_seed(seed)
+    "Every `every` outer steps: NV and SNR of the per-sample meta-gradients of the learned tensors that make the images"
+    def __init__(self, every:int|tuple=10, # outer steps between measurements (every, 2·every, ...), or the steps
+                 n_samples:int=100,        # real examples per measurement (the paper: 100)
+                 chunk:int|None=None,      # cotangents back-propagated together (None: all; 1 for a large CPU network)
+                 seed:int=0,               # draws which real examples are used
+                 sweep:tuple=()):          # also SNR of the first k samples, for each k here (`sweep_snr_{k}`, ...)
+        if n_samples < 2 or any(not 2 <= k <= n_samples for k in sweep):
+            raise ValueError(f"need n_samples >= 2 and sweep sizes in [2, n_samples], got {n_samples} and {sweep}")
+        self.due, self.n_samples, self.chunk, self.sweep = measured_at(every), n_samples, chunk, sweep
+        self.generator = torch.Generator().manual_seed(seed)
 
     def on_meta_gradient(self, run, event):
-        if event['step'] % self.every and event['step'] != 1: return None
-        start = time.perf_counter()
-        samples = torch.randperm(len(event['real_labels']), generator=self.generator)[:self.n_samples].to(event['real_labels'].device)
-        grads = per_sample_meta_gradients(event['model'], run.synthetic.images, run.synthetic.labels, event['real_images'],
-                                          event['real_labels'], event['window'], run.inner_opt, event['plan'], samples, self.chunk)
-        return dict(normalized_variance=normalized_variance(grads), nv_seconds=time.perf_counter() - start)
+        if not self.due(event['step']): return None
+        start, real_labels = time.perf_counter(), event['real_labels']
+        samples = torch.randperm(len(real_labels), generator=self.generator)[:self.n_samples].to(real_labels.device)
+        images, labels = run.synthetic.materialize()
+        grads = per_sample_meta_gradients(event['model'], images, labels, event['real_images'], real_labels,
+                                          event['window'], run.inner_opt, event['plan'], samples, self.chunk,
+                                          wrt=run.synthetic.image_parameters())
+        swept = {f'sweep_{k}_{n}': v for n in self.sweep for k, v in signal_to_noise(grads[:n]).items()}
+        return dict(signal_to_noise(grads), **swept, nv_seconds=time.perf_counter() - start)
+
+# %% ../nbs/07_stability.ipynb #sw000002
+def snr_sweep_table(table:pd.DataFrame)->pd.DataFrame:
+    "One row per method, seed, measured step and sample count n: NV, its ceiling, and the SNR with its interval"
+    sizes = sorted({int(c.rsplit('_', 1)[1]) for c in table.columns if c.startswith('sweep_snr_')})
+    if not sizes: raise ValueError("the table has no sample-count sweep: run with nv_sweep, e.g. (8, 16, 32)")
+    rows = table.dropna(subset=[f'sweep_snr_{sizes[0]}'])
+    names = ('normalized_variance', 'nv_ceiling', 'snr', 'snr_low', 'snr_high')
+    def at(n): return rows[['method', 'seed', 'step']].assign(n=n, **{k: rows[f'sweep_{k}_{n}'] for k in names})
+    return pd.concat([at(n) for n in sizes], ignore_index=True)
+
+# %% ../nbs/07_stability.ipynb #tb000002
+def window_stops(n_back:int, n_unroll:int, positions:int=5)->tuple:
+    "`positions` window stops spread evenly over [M, T]: the stops RaT-BPTT draws from, T-BPTT's (T) the last"
+    return tuple(sorted({round(n_back + (n_unroll - n_back) * i / (positions - 1)) for i in range(positions)}))
+
+class TruncationBias(Callback):
+    "At the step's θ₀, on one plan: the meta-gradient of window (stop − M, stop) against full BPTT (0, stop), by stop"
+    def __init__(self, every:int|tuple=20,      # outer steps between measurements, or the steps themselves
+                 stops:tuple|None=None,         # window stops measured (default: `window_stops(M, T)`)
+                 seed:int=0):                   # draws the plan: the measurement leaves the run's own draws alone
+        self.due, self.stops, self.generator = measured_at(every), stops, torch.Generator().manual_seed(seed)
+
+    def on_meta_gradient(self, run, event):
+        if not self.due(event['step']): return None
+        start, c = time.perf_counter(), run.config
+        stops = self.stops or window_stops(c.n_back, c.n_unroll)
+        images, labels = (t.detach() for t in run.synthetic.materialize())
+        class_ids = run.synthetic.class_ids if c.batch_per_class else None
+        plan = make_plan(max(stops), len(images), run.inner_batch, len(event['real_labels']), self.generator, c.augment,
+                         images.device, class_ids)
+        def meta_gradient(window):
+            return unroll(event['model'], images, labels, event['real_images'], event['real_labels'], window,
+                          run.inner_opt, run.inner_batch, plan=plan).grad_images
+        metrics = {}
+        for stop in stops:
+            full = meta_gradient((0, stop))
+            windowed = full if stop <= c.n_back else meta_gradient((stop - c.n_back, stop))
+            metrics.update({f'bias_cosine_{stop}': F.cosine_similarity(windowed.flatten(), full.flatten(), 0).item(),
+                            f'bias_norm_ratio_{stop}': (windowed.norm() / full.norm()).item(),
+                            f'bias_full_norm_{stop}': full.norm().item()})
+        return dict(metrics, bias_seconds=time.perf_counter() - start)
+
+# %% ../nbs/07_stability.ipynb #tb000003
+def truncation_bias_table(table:pd.DataFrame)->pd.DataFrame:
+    "One row per method, seed, measured step and window stop: cosine, norm ratio, full and windowed norms"
+    stops = sorted(int(c.rsplit('_', 1)[1]) for c in table.columns if c.startswith('bias_cosine_'))
+    if not stops: raise ValueError("the table has no truncation-bias measurements: run with bias_every (--bias-every)")
+    rows = table.dropna(subset=[f'bias_cosine_{stops[0]}'])
+    def at(stop): return rows[['method', 'seed', 'step']].assign(stop=stop, cosine=rows[f'bias_cosine_{stop}'],
+                                                                 norm_ratio=rows[f'bias_norm_ratio_{stop}'],
+                                                                 full_norm=rows[f'bias_full_norm_{stop}'])
+    long = pd.concat([at(stop) for stop in stops], ignore_index=True)
+    return long.assign(window_norm=long.norm_ratio * long.full_norm)
+
+# %% ../nbs/07_stability.ipynb #tb000006
+def plot_truncation_bias(bias:pd.DataFrame, title:str='truncation bias against full BPTT'):
+    "Cosine to full BPTT and both norms by window stop: per method, mean over seeds and steps, band min-max"
+    import matplotlib.pyplot as plt
+    fig, axes = plt.subplots(1, 2, figsize=(10, 3.2))
+    for method, rows in bias.groupby('method', sort=False):
+        by_stop = rows.groupby('stop')
+        line, = axes[0].plot(by_stop.cosine.mean(), marker='o', label=method)
+        color = line.get_color()
+        low, high = by_stop.cosine.min(), by_stop.cosine.max()
+        axes[0].fill_between(low.index, low, high, color=color, alpha=0.2)
+        axes[1].plot(by_stop.window_norm.mean(), marker='o', color=color, label=f'{method}: window')
+        axes[1].plot(by_stop.full_norm.mean(), marker='x', linestyle='--', color=color, label=f'{method}: full')
+    axes[0].set(xlabel='window stop (inner step)', ylabel='cosine', title='windowed vs full meta-gradient')
+    axes[1].set(xlabel='window stop (inner step)', ylabel='norm', yscale='log', title='norm by window position')
+    for ax in axes: ax.legend(fontsize=7)
+    fig.suptitle(title, fontsize=10); fig.tight_layout()
+    return fig
 
 # %% ../nbs/07_stability.ipynb #7ac7e6bb
 class MetaGradientWarning(UserWarning): "An unhealthy meta-gradient: non-finite, spiking or vanishing."
 
 class HealthMonitor(Callback):
-    "Warn when the raw image meta-gradient is NaN/Inf, spikes above `spike` × its EMA norm, or falls below `vanish` × it"
+    "Warn when the learned tensors' meta-gradient is NaN/Inf, spikes above `spike` or falls below `vanish` × its EMA"
     def __init__(self, spike:float=10.,   # a norm this many times the running EMA is a spike
                  vanish:float=1e-3,       # a norm below this fraction of the EMA is vanishing
                  decay:float=0.9):        # EMA decay of the norm
@@ -121,12 +249,15 @@ class HealthMonitor(Callback):
         if math.isfinite(norm): self.ema = norm if self.ema is None else self.decay * self.ema + (1 - self.decay) * norm
         text = dict(nonfinite=f'step {step}: the meta-gradient or outer loss is NaN/Inf',
                     spike=f'step {step}: meta-gradient spike, norm {norm:.3g} > {self.spike:g}× its running average',
-                    vanishing=f'step {step}: vanishing meta-gradient, norm {norm:.3g} < {self.vanish:g}× its running average')
+                    vanishing=f'step {step}: vanishing meta-gradient, norm {norm:.3g} < {self.vanish:g}× its running '
+                              'average')
         return kind, text.get(kind)
 
     def on_meta_gradient(self, run, event):
-        grads = [g for g in (event['grad_images'], event['grad_labels']) if g is not None]
-        norm = event['grad_images'].norm().item() if all(torch.isfinite(g).all() for g in grads) else math.nan
+        grads = [g for g in (event['grad_images'], event['grad_labels'], *event['learned_grads']) if g is not None]
+        finite = all(torch.isfinite(g).all() for g in grads)
+        learned = torch.cat([g.reshape(-1) for g in event['learned_grads']])
+        norm = learned.norm().item() if finite else math.nan  # the norm the clipper clips
         kind, message = self.check(event['step'], norm, event['outer_loss'])
         if kind is None: return None
         self.events.append(dict(step=event['step'], kind=kind, message=message))
@@ -142,17 +273,26 @@ class TimeBudget(Callback):
         if sum(m['seconds'] for m in run.history) >= self.seconds: run.stop()
 
 # %% ../nbs/07_stability.ipynb #450ee86e
-def _run_method(config:DistillConfig, dataset:ImageDataset, seconds, evaluation, nv, progress)->pd.DataFrame:
-    "One method and seed to its budget; its trace, with the test accuracy at the last step"
+def _run_method(config:DistillConfig, dataset:ImageDataset, seconds, evaluation, measures:list, progress)->pd.DataFrame:
+    "One method and seed to its budget: its trace and why it ended; a divergence is recorded, not rerun"
+    diverged = Path(config.out_dir)/'nonfinite.csv'
+    if diverged.exists(): return pd.read_csv(diverged)
     trace = NormTrace()
-    callbacks = [cb for cb in (nv, trace, evaluation, TimeBudget(seconds) if seconds else None) if cb is not None]
-    run = distill(config, dataset=dataset, callbacks=callbacks)
+    budget = TimeBudget(seconds) if seconds else None
+    callbacks = [cb for cb in (*measures, trace, evaluation, budget) if cb is not None]
+    try: run = distill(config, dataset=dataset, callbacks=callbacks)
+    except NonFiniteMetaGradient:
+        failed = dict(step=trace.rows[-1]['step'] + 1 if trace.rows else 1, grad_norm=math.nan, seconds=trace.seconds)
+        table = pd.DataFrame(trace.rows + [failed]).assign(reason='nonfinite')
+        write_atomically(diverged, lambda f: table.to_csv(f, index=False))
+        if progress: print(f"  {config.out_dir}: nonfinite at step {failed['step']}", flush=True)
+        return table
     if evaluation is not None and (not run.evals or run.evals[-1]['step'] != run.step): evaluation.evaluate(run)
     if progress: print(f"  {config.out_dir}: {run.step} steps in {trace.seconds:.0f} s ({run.reason})", flush=True)
-    return trace.table
+    return trace.table.assign(reason=run.reason)
 
 # %% ../nbs/07_stability.ipynb #987f052d
-def compare_methods(methods:dict,              # name -> config overrides, e.g. {'RaT-BPTT': dict(schedule='rat_bptt', n_back=20)}
+def compare_methods(methods:dict,              # name -> config overrides, e.g. {'RaT-BPTT': dict(schedule='rat_bptt')}
                     seeds=(0, 1, 2),           # one run per method and seed
                     base='digits',             # a preset name or a `DistillConfig` every method starts from
                     dataset:ImageDataset=None, # loaded once and shared (default: the base config's data set)
@@ -161,38 +301,53 @@ def compare_methods(methods:dict,              # name -> config overrides, e.g. 
                     eval_models:int=4,         # networks per evaluation (0: no test accuracy)
                     eval_steps:int=DEFAULT_EVAL_STEPS,
                     eval_every:int=None,       # evaluate every this many outer steps too (None: only at the end)
-                    nv_every:int=None,         # measure the normalized variance every this many steps (None: never)
+                    nv_every:int|tuple=None,   # measure NV and SNR every this many steps, or at these (None: never)
                     nv_samples:int=100,
                     nv_chunk:int=None,         # per-sample meta-gradients back-propagated together (None: all)
+                    nv_sweep:tuple=(),         # SNR of the first k of the samples too, for each k here
+                    bias_every:int|tuple=None, # measure the truncation bias every this many steps, or at these
+                    monitor:bool=False,        # warn on nonfinite, spiking or vanishing meta-gradients
                     out_dir='runs/compare',    # one folder per method and seed below it
                     progress:bool=True,        # a line per finished run
                     **overrides)->pd.DataFrame:# one row per method, seed and outer step
     "Run every method with every seed on identical data, initial images and budget; one tidy table"
     base = base if isinstance(base, DistillConfig) else make_config(base, **overrides)
     base_fields = {**vars(base), **overrides}
+    configs = {(seed, name): make_config(**{**base_fields, 'steps': steps or base.steps, **settings, 'seed': seed,
+                                            'out_dir': str(Path(out_dir)/_folder_name(name)/f'seed{seed}')})
+               for seed in seeds for name, settings in methods.items()}  # every setting checked before the first run
+    _check_budget({name: c.schedule for (_, name), c in configs.items()}, seconds)
     dataset = dataset if dataset is not None else load_dataset(base.dataset, root=base.data_root, zca=base.zca)
     tables = []
-    for seed in seeds:  # seed by seed: an interrupted comparison already holds every method for the first seeds
-        for name, settings in methods.items():
-            config = make_config(**{**base_fields, 'steps': steps or base.steps, **settings, 'seed': seed,
-                                    'out_dir': str(Path(out_dir)/_folder_name(name)/f'seed{seed}')})
-            evaluation = PeriodicEvaluation(eval_every or 10**9, eval_models, eval_steps, baseline=False) if eval_models else None
-            nv = NormalizedVariance(nv_every, nv_samples, nv_chunk, seed=seed) if nv_every else None
-            tables.append(_run_method(config, dataset, seconds, evaluation, nv, progress).assign(method=name, seed=seed))
+    for (seed, name), config in configs.items():  # seed by seed: a stopped comparison has whole seeds
+        evaluation = (PeriodicEvaluation(eval_every or 10**9, eval_models, eval_steps, baseline=False)
+                      if eval_models else None)
+        measures = [NormalizedVariance(nv_every, nv_samples, nv_chunk, seed, nv_sweep) if nv_every else None,
+                    TruncationBias(bias_every, seed=seed) if bias_every else None, HealthMonitor() if monitor else None]
+        trace = _run_method(config, dataset, seconds, evaluation, measures, progress)
+        tables.append(trace.assign(method=name, seed=seed))
     table = pd.concat(tables, ignore_index=True)
     return table[['method', 'seed'] + [c for c in table.columns if c not in ('method', 'seed')]]
+
+def _check_budget(schedules:dict, seconds:float|None):
+    "Refuse a seconds budget for schedules that spread their windows over the run's steps: their pace is another run's"
+    paced = sorted({f'{name} ({schedule})' for name, schedule in schedules.items() if paced_by_steps(schedule)})
+    if seconds and paced:
+        raise ValueError(f"{', '.join(paced)} spread their windows over the run's outer steps, which a seconds budget "
+                         "leaves open: compare them at equal steps (no seconds budget)")
 
 def _folder_name(name:str)->str: return ''.join(ch if ch.isalnum() or ch in '-_.' else '_' for ch in name)
 
 # %% ../nbs/07_stability.ipynb #dc4f4aa4
 def plot_over_steps(table:pd.DataFrame, column:str, ax=None, x:str='step', log:bool=False, title:str=None):
-    "Mean over seeds (line) and min-max over seeds (band) of `column` at each outer step, per method, over `x` (averaged over seeds too)"
+    "Mean (line) and min-max (band) over seeds of `column` at each outer step, per method, over `x`"
     import matplotlib.pyplot as plt
     ax = ax or plt.subplots(figsize=(5, 3.2))[1]
     for method, rows in table.dropna(subset=[column]).groupby('method', sort=False):
         by_step = rows.groupby('step')
         xs, values = by_step[x].mean().values, by_step[column]
-        line, = ax.plot(xs, values.mean().values, label=method, linewidth=1.2)
+        marker = 'o' if len(xs) < 4 else None  # a line of one or a few points shows its points
+        line, = ax.plot(xs, values.mean().values, label=method, linewidth=1.2, marker=marker)
         ax.fill_between(xs, values.min().values, values.max().values, color=line.get_color(), alpha=0.2, linewidth=0)
     if log: ax.set_yscale('log')
     ax.set(xlabel=x.replace('_', ' '), ylabel=column.replace('_', ' '), title=title or column.replace('_', ' '))
@@ -218,20 +373,26 @@ def _spike_ratios(norms:pd.Series, decay:float=0.9)->pd.Series:
     "Each norm over the EMA (decay d, as clipping uses) of the norms before it; NaN at the first"
     return norms / norms.ewm(alpha=1 - decay, adjust=False).mean().shift(1)
 
-def _per_run(rows:pd.DataFrame, trend_steps:int=9)->pd.Series:
-    log_norm = rows.grad_norm.apply(math.log10)
+def run_summary(rows:pd.DataFrame,    # one run's rows of a `compare_methods` table
+                trend_steps:int=9,    # steps of the rolling median the fluctuation is measured around
+               )->pd.Series:
+    "One run in numbers: steps, seconds, window, median norm, fluctuation, spikes (> 3× EMA), peak, NV, SNR, accuracy"
+    measured = lambda column: rows[column].dropna() if column in rows else pd.Series(dtype=float)
+    finite = rows[rows.grad_norm.notna()]  # a diverged run's last row has no norm
+    log_norm, ratios = finite.grad_norm.apply(math.log10), _spike_ratios(finite.grad_norm)
     trend = log_norm.rolling(trend_steps, center=True, min_periods=1).median()
-    ratios = _spike_ratios(rows.grad_norm)
-    return pd.Series(dict(steps=rows.step.max(), seconds=rows.seconds.max(),
-                          s_per_step=rows.seconds.max() / rows.step.max(), window=(rows.window_stop - rows.window_start).mean(),
-                          median_norm=rows.grad_norm.median(),
+    return pd.Series(dict(steps=finite.step.max(), seconds=rows.seconds.max(),
+                          s_per_step=rows.seconds.max() / finite.step.max(),
+                          window=(finite.window_stop - finite.window_start).mean(),
+                          median_norm=finite.grad_norm.median(),
                           fluctuation=(log_norm - trend).std(ddof=0), spikes=(ratios > 3).sum(), peak=ratios.max(),
-                          normalized_variance=rows.normalized_variance.mean(), test_acc=rows.test_acc.dropna().iloc[-1] if rows.test_acc.notna().any() else math.nan))
+                          normalized_variance=measured('normalized_variance').mean(), snr=measured('snr').mean(),
+                          nonfinite=float((measured('reason') == 'nonfinite').any()),
+                          test_acc=measured('test_acc').iloc[-1] if len(measured('test_acc')) else math.nan))
 
 def stability_summary(table:pd.DataFrame, skip:int=0)->pd.DataFrame: # skip: leave out each run's first `skip` steps
-    """Per method, mean and std over seeds of each run's steps, seconds, seconds per step, mean window length, median norm,
-    fluctuation, spikes, peak, normalized variance and last test accuracy"""
-    runs = table[table.step > skip].groupby(['method', 'seed'], sort=False).apply(_per_run, include_groups=False)
+    "Per method, mean and std over seeds of each run's `run_summary`"
+    runs = table[table.step > skip].groupby(['method', 'seed'], sort=False).apply(run_summary, include_groups=False)
     return runs.groupby('method', sort=False).agg(['mean', 'std'])
 
 # %% ../nbs/07_stability.ipynb #a21s0002
@@ -239,11 +400,13 @@ def paired_comparison(table:pd.DataFrame,   # `compare_methods`'s table
                       column:str='test_acc', # compared at each run's last measured value
                       baseline:str=None,     # the method the others are compared with (default: the first)
                      )->pd.DataFrame:        # one row per other method: mean difference, 95% interval, seeds
-    "Each method minus `baseline`, paired by seed, on the last measured value of `column`"
+    "Each method minus `baseline`, paired by seed (where both have a value), on the last measured value of `column`"
     last = table.dropna(subset=[column]).groupby(['method', 'seed'], sort=False)[column].last().unstack('seed')
     baseline = baseline or table.method.iloc[0]
+    pairs = {m: last.loc[[m, baseline]].dropna(axis=1) for m in last.index if m != baseline}
     return pd.DataFrame([dict(method=m, baseline=baseline, column=column,
-                              **paired_difference(last.loc[m], last.loc[baseline])) for m in last.index if m != baseline])
+                              **paired_difference(pair.loc[m], pair.loc[baseline]))
+                         for m, pair in pairs.items() if pair.shape[1] > 1])
 
 # %% ../nbs/07_stability.ipynb #c999b4e1
 _BOOLEANS = {'true': True, 'yes': True, 'on': True, '1': True, 'false': False, 'no': False, 'off': False, '0': False}
@@ -264,40 +427,85 @@ def parse_method(spec:str)->tuple: # 'NAME:field=value,field=value'
 
 # %% ../nbs/07_stability.ipynb #6830ad54
 def save_figures(table:pd.DataFrame, out_dir)->list:
-    "Fig 3 (norms), Fig 4 (test accuracy) and Fig 11 (normalized variance) style PNGs of a comparison table; returns their paths"
+    "PNGs of a comparison: Fig 3 (norms), Fig 4 (test accuracy), Fig 11 (NV, SNR) and the truncation bias; their paths"
     import matplotlib.pyplot as plt
     paths = []
-    for column, name, log in (('grad_norm', 'norms', True), ('test_acc', 'accuracy', False), ('normalized_variance', 'normalized_variance', True)):
-        if not table[column].notna().any(): continue
+    for column, name, log in (('grad_norm', 'norms', True), ('test_acc', 'accuracy', False),
+                              ('normalized_variance', 'normalized_variance', True), ('snr', 'snr', False)):
+        if column not in table or not table[column].notna().any(): continue
         fig, ax = plt.subplots(figsize=(5, 3.2))
         plot_over_steps(table, column, ax, log=log)
         fig.tight_layout()
-        fig.savefig(Path(out_dir)/f'{name}.png', dpi=100)
-        plt.close(fig)
         paths.append(Path(out_dir)/f'{name}.png')
+        fig.savefig(paths[-1], dpi=100)
+        plt.close(fig)
+    if any(c.startswith('bias_cosine_') for c in table.columns):
+        fig = plot_truncation_bias(truncation_bias_table(table))
+        paths.append(Path(out_dir)/'truncation_bias.png')
+        fig.savefig(paths[-1], dpi=100)
+        plt.close(fig)
     return paths
+
+# %% ../nbs/07_stability.ipynb #cl000001
+def _steps(text:str)->int|tuple:
+    "'10': every 10 outer steps; '10,20': steps 10 and 20; '20,': step 20 alone"
+    return tuple(int(s) for s in text.split(',') if s) if ',' in text else int(text)
+
+def _sizes(value)->tuple: return value if isinstance(value, tuple) else (value,)
+
+def add_stability_arguments(parser):
+    "The measurements `simple-distill distill` and `compare` can take along a run"
+    add = parser.add_argument
+    add('--monitor', action='store_true', help='warn on NaN/Inf, spiking or vanishing meta-gradients (HealthMonitor)')
+    add('--nv-every', type=_steps, default=None,
+        help='measure NV and SNR every this many outer steps, or at steps 10,20 or 20, (default: never)')
+    add('--nv-samples', type=int, default=100, help='real examples per NV measurement (default: 100)')
+    add('--nv-sweep', type=_steps, default=(),
+        help='the SNR of the first k samples too, for each k, e.g. 8,16,32 (default: none)')
+    add('--nv-chunk', type=int, default=None,
+        help='per-sample meta-gradients back-propagated together (default: all; 1 for a large network on a CPU)')
+    add('--bias-every', type=_steps, default=None,
+        help='measure the truncation bias against full BPTT every this many outer steps, or at steps 10,20 or 20, '
+             '(default: never)')
+
+def stability_callbacks(args, seed:int=0)->list:
+    "The callbacks `add_stability_arguments`' options ask for"
+    nv = (NormalizedVariance(args.nv_every, args.nv_samples, args.nv_chunk, seed, _sizes(args.nv_sweep))
+          if args.nv_every else None)
+    bias = TruncationBias(args.bias_every, seed=seed) if args.bias_every else None
+    return [cb for cb in (HealthMonitor() if args.monitor else None, nv, bias) if cb is not None]
 
 # %% ../nbs/07_stability.ipynb #53efd173
 def compare_command(argv:list=None)->pd.DataFrame:
     "Parse `simple-distill compare` options, run the comparison, write its table, summary and figures."
-    parser = argparse.ArgumentParser(prog='simple-distill compare', description='Compare BPTT-family methods over seeds: norms, normalized variance, accuracy.')
+    parser = argparse.ArgumentParser(prog='simple-distill compare',
+                                     description='Compare BPTT-family methods over seeds: norms, NV and SNR, '
+                                                 'truncation bias, accuracy.')
     add_config_arguments(parser)
-    parser.add_argument('--method', action='append', required=True, help="NAME:field=value,... (repeat per method), e.g. 'RaT-BPTT:schedule=rat_bptt,n_back=20'")
-    parser.add_argument('--seeds', default='0,1,2', help='comma-separated seeds (default: 0,1,2)')
-    parser.add_argument('--seconds', type=float, default=None, help='distillation seconds per run (default: no time budget)')
-    parser.add_argument('--eval-models', type=int, default=4, help='networks per test evaluation; 0 for none (default: 4)')
-    parser.add_argument('--eval-steps', type=int, default=DEFAULT_EVAL_STEPS, help=f'training steps per evaluated network (default: {DEFAULT_EVAL_STEPS})')
-    parser.add_argument('--eval-every', type=int, default=None, help='evaluate every this many outer steps too (default: only at the end)')
-    parser.add_argument('--nv-every', type=int, default=None, help='measure the normalized variance every this many outer steps (default: never)')
-    parser.add_argument('--nv-samples', type=int, default=100, help='real examples per normalized-variance measurement (default: 100)')
-    parser.add_argument('--nv-chunk', type=int, default=None, help='per-sample meta-gradients back-propagated together (default: all; 1 for a large network on a CPU)')
+    add = parser.add_argument
+    add('--method', action='append', required=True,
+        help="NAME:field=value,... (repeat per method), e.g. 'RaT-BPTT:schedule=rat_bptt,n_back=20'")
+    add('--seeds', default='0,1,2', help='comma-separated seeds (default: 0,1,2)')
+    add('--seconds', type=float, default=None, help='distillation seconds per run (default: no time budget)')
+    add('--eval-models', type=int, default=4, help='networks per test evaluation; 0 for none (default: 4)')
+    add('--eval-steps', type=int, default=DEFAULT_EVAL_STEPS,
+        help=f'training steps per evaluated network (default: {DEFAULT_EVAL_STEPS})')
+    add('--eval-every', type=int, default=None, help='evaluate every this many outer steps too (default: at the end)')
+    add_stability_arguments(parser)
     args = parser.parse_args(argv)
-    base = dataclasses.replace(config_from_args(args), out_dir=getattr(args, 'out_dir', 'runs/compare'))  # not distill's default folder
+    out_dir = getattr(args, 'out_dir', 'runs/compare')  # not distill's default folder
+    base = dataclasses.replace(config_from_args(args), out_dir=out_dir)
     methods = dict(parse_method(spec) for spec in args.method)
-    table = compare_methods(methods, [int(s) for s in args.seeds.split(',')], base, seconds=args.seconds, eval_models=args.eval_models,
-                            eval_steps=args.eval_steps, eval_every=args.eval_every, nv_every=args.nv_every, nv_samples=args.nv_samples, nv_chunk=args.nv_chunk,
+    table = compare_methods(methods, [int(s) for s in args.seeds.split(',')], base, seconds=args.seconds,
+                            eval_models=args.eval_models, eval_steps=args.eval_steps, eval_every=args.eval_every,
+                            nv_every=args.nv_every, nv_samples=args.nv_samples, nv_chunk=args.nv_chunk,
+                            nv_sweep=_sizes(args.nv_sweep), bias_every=args.bias_every, monitor=args.monitor,
                             out_dir=base.out_dir)
-    out = Path(base.out_dir)
+    _write_comparison(table, Path(base.out_dir))
+    return table
+
+def _write_comparison(table:pd.DataFrame, out:Path):
+    "The table, its summary, paired differences and figures in `out`, the summary and differences printed"
     table.to_csv(out/'table.csv', index=False)
     summary = stability_summary(table)
     summary.to_csv(out/'summary.csv')
@@ -308,4 +516,3 @@ def compare_command(argv:list=None)->pd.DataFrame:
         paired.to_csv(out/'paired.csv', index=False)
         print('test accuracy against the first method, paired by seed:'); print(paired.round(4).to_string(index=False))
     print(f'table, summary and figures in {out}')
-    return table
