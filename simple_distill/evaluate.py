@@ -6,6 +6,7 @@
 from __future__ import annotations
 import copy
 from pathlib import Path
+import numpy as np
 import pandas as pd
 import torch
 import torch.nn.functional as F
@@ -228,7 +229,8 @@ def paired_difference(a, b,                 # [n] paired measurements (e.g. accu
                      )->dict:               # mean, low, high of a - b, n, and whether the interval excludes 0
     "Mean paired difference a - b with its Student-t confidence interval"
     from scipy.stats import t
-    d = torch.as_tensor(a, dtype=torch.float64) - torch.as_tensor(b, dtype=torch.float64)
+    # copies: a read-only array (a pandas column's) cannot back a tensor
+    d = torch.tensor(np.asarray(a, dtype=np.float64) - np.asarray(b, dtype=np.float64))
     if d.ndim != 1 or len(d) < 2: raise ValueError(f'need at least 2 paired values, got shape {tuple(d.shape)}')
     half = float(t.ppf((1 + confidence) / 2, len(d) - 1)) * d.std().item() / len(d) ** 0.5
     mean = d.mean().item()
