@@ -229,7 +229,7 @@ def paired_difference(a, b,                 # [n] paired measurements (e.g. accu
                      )->dict:               # mean, low, high of a - b, n, and whether the interval excludes 0
     "Mean paired difference a - b with its Student-t confidence interval"
     from scipy.stats import t
-    # copies: a read-only array (a pandas column's) cannot back a tensor
+    # through numpy, copied: torch.as_tensor rejects a pandas Series and warns on a read-only array
     d = torch.tensor(np.asarray(a, dtype=np.float64) - np.asarray(b, dtype=np.float64))
     if d.ndim != 1 or len(d) < 2: raise ValueError(f'need at least 2 paired values, got shape {tuple(d.shape)}')
     half = float(t.ppf((1 + confidence) / 2, len(d) - 1)) * d.std().item() / len(d) ** 0.5
