@@ -15,10 +15,12 @@ from torch import Tensor
 from torchvision.io import ImageReadMode, decode_image
 
 # %% auto #0
-__all__ = ['CIFAR_DATASETS', 'IMAGE_SUFFIXES', 'LAYOUT_HINT', 'VALIDATION_FRACTION', 'normalize_per_image', 'ZCA', 'ImageDataset',
-           'zca_by_default', 'make_image_dataset', 'load_digits', 'default_data_dir', 'dataset_from_torchvision',
-           'load_cifar', 'write_atomically', 'load_image_folder', 'load_dataset', 'AugmentationParams',
-           'sample_augmentation', 'apply_augmentation', 'augment', 'ClassBalancedSampler', 'validation_indices']
+__all__ = ['CIFAR_DATASETS', 'IMAGE_SUFFIXES', 'LAYOUT_HINT', 'DSA_PARAMS', 'DSA_OPS', 'AUGMENTATIONS', 'VALIDATION_FRACTION',
+           'normalize_per_image', 'ZCA', 'ImageDataset', 'zca_by_default', 'make_image_dataset', 'load_digits',
+           'default_data_dir', 'dataset_from_torchvision', 'load_cifar', 'write_atomically', 'load_image_folder',
+           'load_dataset', 'AugmentationParams', 'sample_augmentation', 'apply_augmentation', 'augment', 'dsa_scale',
+           'dsa_rotate', 'dsa_flip', 'dsa_color', 'dsa_crop', 'dsa_cutout', 'dsa_augment', 'augmentation',
+           'ClassBalancedSampler', 'validation_indices']
 
 # %% ../nbs/00_data.ipynb #04b19ee8
 def normalize_per_image(x:Tensor # [N,...] images
@@ -342,6 +344,81 @@ def augment(images:Tensor, # [n,C,H,W]
             max_degrees:float=15.)->Tensor:
     "Sample and apply one augmentation op to a batch"
     return apply_augmentation(images, sample_augmentation(len(images), generator, images.device, max_degrees))
+
+# %% ../nbs/00_data.ipynb #a1fa56fa
+DSA_PARAMS = dict(scale=1.2, rotate=15., flip=0.5, brightness=1., saturation=2., contrast=0.5, crop=0.125, cutout=0.5)
+
+def _uniform(generator, like:Tensor, *shape)->Tensor:
+    "Uniform [0,1) draws from `generator` (on its device), moved to `like`'s device and dtype"
+    return torch.rand(*shape, generator=generator, device=generator.device if generator is not None else 'cpu').to(like)
+
+# %% ../nbs/00_data.ipynb #5a57e85a
+def _resample(images:Tensor, linear:Tensor)->Tensor:
+    "Apply per-image 2×2 maps [n,2,2] as DSA does: corner-aligned grid, zeros outside"
+    theta = torch.cat([linear, torch.zeros(len(images), 2, 1).to(linear)], -1)
+    return F.grid_sample(images, F.affine_grid(theta, list(images.shape), align_corners=True), align_corners=True)
+
+def dsa_scale(x:Tensor, generator=None, p:dict=DSA_PARAMS)->Tensor:
+    "Stretch each image by factors drawn in [1/scale, scale], one per axis"
+    factors = _uniform(generator, x, len(x), 2) * (p['scale'] - 1 / p['scale']) + 1 / p['scale']
+    return _resample(x, torch.diag_embed(factors))
+
+# %% ../nbs/00_data.ipynb #386ee1e1
+def dsa_rotate(x:Tensor, generator=None, p:dict=DSA_PARAMS)->Tensor:
+    "Rotate each image by an angle drawn in ±rotate degrees"
+    radians = (_uniform(generator, x, len(x)) - 0.5) * 2 * p['rotate'] * math.pi / 180
+    cos, sin = radians.cos(), radians.sin()
+    return _resample(x, torch.stack([torch.stack([cos, -sin], -1), torch.stack([sin, cos], -1)], -2))
+
+def dsa_flip(x:Tensor, generator=None, p:dict=DSA_PARAMS)->Tensor:
+    "Mirror each image left-right with probability flip"
+    return torch.where(_uniform(generator, x, len(x), 1, 1, 1) < p['flip'], x.flip(3), x)
+
+# %% ../nbs/00_data.ipynb #051f20fb
+def dsa_color(x:Tensor, generator=None, p:dict=DSA_PARAMS)->Tensor:
+    "Brightness, then saturation, then contrast, each factor drawn per image"
+    draw = lambda: _uniform(generator, x, len(x), 1, 1, 1)
+    x = x + (draw() - 0.5) * p['brightness']
+    x = (x - x.mean(1, keepdim=True)) * (draw() * p['saturation']) + x.mean(1, keepdim=True)
+    return (x - x.mean((1, 2, 3), keepdim=True)) * (draw() + p['contrast']) + x.mean((1, 2, 3), keepdim=True)
+
+# %% ../nbs/00_data.ipynb #a6b163de
+def _randint(generator, low:int, high:int, n:int)->Tensor:
+    return torch.randint(low, high, (n,), generator=generator, device=generator.device if generator is not None else 'cpu').cpu()
+
+def dsa_crop(x:Tensor, generator=None, p:dict=DSA_PARAMS)->Tensor:
+    "Translate each image by whole pixels, up to crop × its size each way, filling with zeros"
+    (n, _, h, w), rows, cols = x.shape, torch.arange(x.shape[2]), torch.arange(x.shape[3])
+    dy, dx = (_randint(generator, -int(s * p['crop'] + 0.5), int(s * p['crop'] + 0.5) + 1, n) for s in (h, w))
+    r, c = (rows + dy[:, None] + 1).clamp(0, h + 1), (cols + dx[:, None] + 1).clamp(0, w + 1)  # into the 1-pixel zero border
+    return F.pad(x, [1, 1, 1, 1])[torch.arange(n)[:, None, None], :, r[:, :, None].to(x.device), c[:, None, :].to(x.device)].permute(0, 3, 1, 2)
+
+# %% ../nbs/00_data.ipynb #b9483ecc
+def dsa_cutout(x:Tensor, generator=None, p:dict=DSA_PARAMS)->Tensor:
+    "Zero a square of cutout × the image size at a random centre in each image (clipped at the border)"
+    (n, _, h, w) = x.shape
+    size = [int(s * p['cutout'] + 0.5) for s in (h, w)]
+    starts = [_randint(generator, 0, s + 1 - k % 2, n) - k // 2 for s, k in zip((h, w), size)]
+    inside = [(torch.arange(s) >= a[:, None]) & (torch.arange(s) < a[:, None] + k) for s, a, k in zip((h, w), starts, size)]
+    return x * ~(inside[0][:, :, None] & inside[1][:, None, :]).to(x.device)[:, None]
+
+# %% ../nbs/00_data.ipynb #71748594
+DSA_OPS = (dsa_scale, dsa_rotate, dsa_flip, dsa_color, dsa_crop, dsa_cutout)
+
+def dsa_augment(images:Tensor, generator:torch.Generator|None=None, params:dict=DSA_PARAMS)->Tensor:
+    "One DSA op, drawn uniformly, applied to the batch with per-image parameters"
+    return DSA_OPS[int(_randint(generator, 0, len(DSA_OPS), 1))](images, generator, params)
+
+# %% ../nbs/00_data.ipynb #8183b385
+AUGMENTATIONS = dict(flip_rotate=augment, dsa=dsa_augment)
+
+def augmentation(choice)->object:
+    "The augmentation a recipe names (a callable, or None for none)"
+    if callable(choice) or choice is None: return choice
+    if isinstance(choice, bool): return augment if choice else None
+    if choice == 'none': return None
+    if choice not in AUGMENTATIONS: raise ValueError(f"unknown augmentation {choice!r}: use True, False, 'none', {', '.join(map(repr, AUGMENTATIONS))} or a callable")
+    return AUGMENTATIONS[choice]
 
 # %% ../nbs/00_data.ipynb #20ef5155
 class ClassBalancedSampler:

@@ -13,7 +13,7 @@ import torch.nn.functional as F
 from torch import Tensor, nn
 from torch.func import functional_call, stack_module_state, vmap
 from fastcore.basics import patch
-from .data import ImageDataset, VALIDATION_FRACTION, validation_indices, augment as augment_images
+from .data import ImageDataset, VALIDATION_FRACTION, validation_indices, augmentation
 from .models import build_model, is_small_network, model_names, seeded_init
 from .synthetic import DistilledSet, load_distilled, EVAL_RECIPE
 
@@ -65,7 +65,7 @@ def draw_batches(images:Tensor,   # [N,C,H,W] shared by all networks, or [K,N,C,
                  n_models:int,    # K
                  batch_size:int,  # images per network and step (at most N)
                  generator:torch.Generator|None=None,
-                 augment:bool=True, # flip / rotate each network's batch independently
+                 augment=True,    # True (flip / rotate), False, 'dsa' or a callable(images, generator), per network's batch
                  by_class:Tensor|None=None, # [classes, n per class] image indices of a shared set: draw batch_size // classes of each
                 )->tuple:         # images [K,B,C,H,W], labels [K,B] or [K,B,classes]
     "One training batch per network, drawn without replacement (class-balanced with `by_class`)"
@@ -79,7 +79,7 @@ def draw_batches(images:Tensor,   # [N,C,H,W] shared by all networks, or [K,N,C,
         rows = torch.arange(n_models, device=images.device)[:, None]
         x, y = images[rows, idx], labels[rows, idx]
     else: x, y = images[idx], labels[idx]
-    if augment: x = torch.stack([augment_images(xk, generator) for xk in x])
+    if (op := augmentation(augment)) is not None: x = torch.stack([op(xk, generator) for xk in x])
     return x, y
 
 # %% ../nbs/06_evaluate.ipynb #aac50659
@@ -121,35 +121,40 @@ def train_networks(images:Tensor,        # [N,C,H,W] shared training set, or [K,
                    labels:Tensor,        # [N] class ids or [N,classes] soft labels (leading K if per network)
                    arch_builder,         # () -> freshly initialised nn.Module, on images' device and dtype
                    n_models:int=8,       # K networks trained together
-                   steps:int=DEFAULT_EVAL_STEPS, # Adam steps
-                   lr:float=1e-3,        # Adam learning rate
+                   steps:int=DEFAULT_EVAL_STEPS, # optimiser steps
+                   lr:float=1e-3,        # learning rate
                    batch_size:int|None=None, # images per network and step; None: `default_batch_size`; capped at N
-                   augment:bool=True,    # flip / rotate every batch
+                   augment=True,         # True (flip / rotate), False, 'dsa' or a callable(images, generator)
                    generator:torch.Generator|None=None, # draws initial weights, then batches and augmentations
                    on_step=None,         # optional callable(step, nets) after each step (e.g. checkpoint evaluation); stacked only
                    stacked:bool=True,    # one vmap-ed step for all K (True) or the K networks one after another (False)
                    class_balanced:bool=False, # a shared set with as many images of every class: each batch holds batch_size // classes of each
+                   optimizer=torch.optim.Adam, # callable(params, lr=) -> torch optimiser, e.g. partial(torch.optim.SGD, momentum=0.9)
+                   schedule=None,        # callable(optimiser) -> lr scheduler stepped after every step, e.g. partial(StepLR, step_size=500)
                   )->StackedNetworks:
-    "Train K freshly initialised networks: stacked (one vmap-ed forward/backward, one Adam) or one after another"
+    "Train K freshly initialised networks: stacked (one vmap-ed forward/backward, one optimiser) or one after another"
     images, labels = images.detach(), labels.detach()
     _check_training_set(images, labels, n_models)
     if not stacked and n_models > 1:
         if on_step is not None: raise ValueError('on_step sees the K networks together: train them stacked')
         per_network = images.ndim == 5
         return StackedNetworks([train_networks(images[k] if per_network else images, labels[k] if per_network else labels, arch_builder, 1, steps, lr,
-                                               batch_size, augment, generator, class_balanced=class_balanced).unstack(0) for k in range(n_models)])
+                                               batch_size, augment, generator, class_balanced=class_balanced, optimizer=optimizer,
+                                               schedule=schedule).unstack(0) for k in range(n_models)])
     n = images.shape[-4]
     batch_size = default_batch_size(n) if batch_size is None else batch_size
     if batch_size < 1: raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     by_class = _balanced_rows(labels, min(batch_size, n)) if class_balanced and images.ndim == 4 and batch_size < n else None
     nets = init_networks(arch_builder, n_models, generator)
-    optimizer = torch.optim.Adam(nets.params.values(), lr=lr)
+    optimiser = optimizer(list(nets.params.values()), lr=lr)  # elementwise rules (Adam, SGD, weight decay) keep the K apart
+    scheduler = schedule(optimiser) if schedule is not None else None
     for step in range(1, steps + 1):
         x, y = draw_batches(images, labels, n_models, min(batch_size, n), generator, augment, by_class)
         loss = loss_per_network(nets(x), y).sum()  # networks share nothing: each gets its own loss's gradient
-        optimizer.zero_grad(set_to_none=True)
+        optimiser.zero_grad(set_to_none=True)
         loss.backward()
-        optimizer.step()
+        optimiser.step()
+        if scheduler is not None: scheduler.step()
         if on_step is not None: on_step(step, nets)
     return nets
 
