@@ -17,10 +17,10 @@ from torchvision.io import ImageReadMode, decode_image
 # %% auto #0
 __all__ = ['CIFAR_DATASETS', 'IMAGE_SUFFIXES', 'LAYOUT_HINT', 'DSA_PARAMS', 'DSA_OPS', 'AUGMENTATIONS', 'VALIDATION_FRACTION',
            'normalize_per_image', 'ZCA', 'ImageDataset', 'zca_by_default', 'make_image_dataset', 'load_digits',
-           'default_data_dir', 'dataset_from_torchvision', 'load_cifar', 'write_atomically', 'load_image_folder',
-           'load_dataset', 'AugmentationParams', 'sample_augmentation', 'apply_augmentation', 'augment', 'dsa_scale',
-           'dsa_rotate', 'dsa_flip', 'dsa_color', 'dsa_crop', 'dsa_cutout', 'dsa_augment', 'augmentation',
-           'ClassBalancedSampler', 'validation_indices']
+           'default_data_dir', 'dataset_from_torchvision', 'load_cifar', 'decode_images', 'write_atomically',
+           'load_image_folder', 'load_dataset', 'AugmentationParams', 'sample_augmentation', 'apply_augmentation',
+           'augment', 'dsa_scale', 'dsa_rotate', 'dsa_flip', 'dsa_color', 'dsa_crop', 'dsa_cutout', 'dsa_augment',
+           'augmentation', 'ClassBalancedSampler', 'validation_indices']
 
 # %% ../nbs/00_data.ipynb #04b19ee8
 def normalize_per_image(x:Tensor # [N,...] images
@@ -223,7 +223,7 @@ def _index_image_folder(names:list, source:Path)->tuple:
     return listed['train'], listed['test'], classes
 
 # %% ../nbs/00_data.ipynb #7fa01a8b
-def _decode_images(names:list, read)->Tensor:
+def decode_images(names:list, read)->Tensor:
     "Decode image files into one uint8 [N,C,H,W] tensor (C=1 when every image is gray, else 3)"
     out = None
     for i, name in enumerate(names):
@@ -278,7 +278,7 @@ def load_image_folder(source:str|Path,           # folder or .zip with train/<cl
     fresh = decoded is None
     if fresh:
         train, test, classes = _index_image_folder(names, source)
-        images = _decode_images([n for n, _ in train + test], read)
+        images = decode_images([n for n, _ in train + test], read)
         labels = torch.tensor([label for _, label in train + test])
         decoded = dict(train_images=images[:len(train)], train_labels=labels[:len(train)],
                        test_images=images[len(train):], test_labels=labels[len(train):], classes=classes)
