@@ -12,14 +12,14 @@ import numpy as np
 import torch
 from torch import Tensor
 from .data import ImageDataset, default_data_dir, write_atomically
-from .synthetic import EVAL_RECIPE
+from .synthetic import EVAL_RECIPE, DistilledSet
 from .evaluate import (network_builder, network_accuracies, train_networks, validation_split,
                                      default_batch_size, random_real_subsets, paired_difference)
 
 # %% auto #0
-__all__ = ['AUTHORS_CHECKPOINTS', 'DD_RANKING_LRS', 'PROTOCOLS', 'FULL_DATA', 'label_robust_score', 'aug_robust_score',
-           'Protocol', 'steps_per_unit', 'training_options', 'protocol_accuracies', 'scaled_down', 'full_data_accuracy',
-           'score_card']
+__all__ = ['AUTHORS_CHECKPOINTS', 'DD_RANKING_LRS', 'PROTOCOLS', 'FULL_DATA', 'CARD_SCORES', 'label_robust_score',
+           'aug_robust_score', 'Protocol', 'steps_per_unit', 'training_options', 'protocol_accuracies', 'scaled_down',
+           'full_data_accuracy', 'is_one_hot', 'score_card', 'card_row', 'paired_scores', 'score_distilled']
 
 # %% ../nbs/06a_protocols.ipynb #eed2c36c
 def _to_unit(x)->np.ndarray:
@@ -145,17 +145,22 @@ def _random_real(dataset:ImageDataset, protocol:Protocol, images_per_class:int, 
     subsets = random_real_subsets(pool.train_labels, images_per_class, n_models, torch.Generator().manual_seed(seed))
     return pool.train_images[subsets], pool.train_labels[subsets]
 
+# %% ../nbs/06a_protocols.ipynb #13b188b4
+def is_one_hot(labels:Tensor)->bool:
+    "Whether float labels [n,K] are exactly one-hot rows"
+    return bool((labels == torch.nn.functional.one_hot(labels.argmax(-1), labels.shape[-1])).all())
+
 # %% ../nbs/06a_protocols.ipynb #561dac15
 def score_card(images:Tensor, labels:Tensor,   # the set: [n,C,H,W], [n] class ids or [n,classes] soft labels
                dataset:ImageDataset, protocol:Protocol,
                full:dict,                      # `full_data_accuracy` for the same architecture
                n_models:int=5, seed:int=0, arch:str='convnet', width:int|None=None, depth:int|None=None)->dict:
     "Accuracy, random real, HLR, IOR, LRS and ARS of a set under a protocol, per network and as mean ± std"
-    hard = labels.argmax(-1) if labels.is_floating_point() else labels
+    hard, soft = (labels.argmax(-1), not is_one_hot(labels)) if labels.is_floating_point() else (labels, False)
     rand_x, rand_y = _random_real(dataset, protocol, len(hard) // dataset.num_classes, n_models, seed)
     run = lambda x, y, p: protocol_accuracies(x, y, dataset, p, n_models, seed, arch, width, depth).numpy()
     per = dict(syn=run(images, hard, protocol), random=run(rand_x, rand_y, protocol))
-    if labels.is_floating_point(): per['syn_own_labels'] = run(images, labels, protocol)
+    if soft: per['syn_own_labels'] = run(images, labels, protocol)
     per.update(hlr=full['acc_mean'] - per['syn'], ior=per['syn'] - per['random'],
                lrs=label_robust_score(per['syn'], full['acc_mean'], per['random']))
     if protocol.augment:
@@ -165,3 +170,33 @@ def score_card(images:Tensor, labels:Tensor,   # the set: [n,C,H,W], [n] class i
     summary = {f'{k}_{s}': float(getattr(v, s)()) for k, v in per.items() for s in ('mean', 'std')}
     return dict(protocol=asdict(protocol), full_data=full, n_models=n_models, seed=seed, **summary,
                 per_network={k: v.tolist() for k, v in per.items()})
+
+# %% ../nbs/06a_protocols.ipynb #a8f2e2f5
+CARD_SCORES = ('syn', 'syn_own_labels', 'random', 'hlr', 'ior', 'lrs', 'ars')
+
+def card_row(card:dict)->dict:
+    "A score card as one flat row: protocol name, then mean and std of every score it holds"
+    kept = [k for k in CARD_SCORES if f'{k}_mean' in card]
+    return dict(protocol=card['protocol']['name'], **{f'{k}_{s}': card[f'{k}_{s}'] for k in kept for s in ('mean', 'std')})
+
+# %% ../nbs/06a_protocols.ipynb #a6c8030b
+def paired_scores(a:dict, b:dict, scores=('syn', 'lrs', 'ars'))->dict: # score -> `paired_difference` of a - b
+    "Differences between two sets' cards, network by network: both scored with one protocol, seed and K"
+    if any(a[k] != b[k] for k in ('protocol', 'seed', 'n_models')):
+        raise ValueError("the cards differ in protocol, seed or number of networks: score both sets with the same ones")
+    shared = [k for k in scores if k in a['per_network'] and k in b['per_network']]
+    return {k: paired_difference(a['per_network'][k], b['per_network'][k]) for k in shared}
+
+# %% ../nbs/06a_protocols.ipynb #2f988c4f
+def score_distilled(distilled:DistilledSet, dataset:ImageDataset, # the set, and its data in the set's space
+                    protocols:list,               # of Protocol
+                    full_data:Protocol=FULL_DATA, # how full-data accuracy is measured (cached)
+                    arch:str|None=None, width:int|None=None, depth:int|None=None, # None: the set's recipe
+                    n_models:int=5, seed:int=0, full_models:int=2, cache_dir=None)->list: # a score card per protocol
+    "Score cards of a distilled set under each protocol, against full-data accuracy on the same network"
+    recipe = distilled.eval_recipe or EVAL_RECIPE
+    own = arch in (None, recipe.get('arch'))
+    size = dict(arch=arch or recipe.get('arch', 'convnet'), width=width or (recipe.get('width') if own else None),
+                depth=depth or (recipe.get('depth') if own else None))
+    full = full_data_accuracy(dataset, full_data, full_models, seed, cache_dir=cache_dir, **size)
+    return [score_card(distilled.images, distilled.labels, dataset, p, full, n_models, seed, **size) for p in protocols]
