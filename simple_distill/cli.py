@@ -121,40 +121,45 @@ def evaluate_command(argv:list=None) -> pd.DataFrame:
 # %% ../nbs/11_cli.ipynb #ce77bf55
 def add_score_arguments(parser:argparse.ArgumentParser):
     "The score-card options of `simple-distill evaluate`"
-    parser.add_argument('--scores', action='store_true', help='print score cards (HLR, IOR, LRS, ARS) instead of the table')
-    parser.add_argument('--protocol', default=','.join(PROTOCOLS), help=f"comma-separated of {', '.join(PROTOCOLS)}")
-    parser.add_argument('--against', default=None, help='a second distilled set, scored on the same networks and compared')
-    parser.add_argument('--scale', type=float, default=1., help='train every protocol this fraction of its length (CPU runs)')
-    parser.add_argument('--full-data-scale', type=float, default=1., help='the same for the full-data training')
-    parser.add_argument('--width', type=int, default=None, help="network width (default: the set's recipe)")
+    add = parser.add_argument
+    add('--scores', action='store_true', help='print score cards (HLR, IOR, LRS, ARS) instead of the table')
+    add('--protocol', default=','.join(PROTOCOLS), help=f"comma-separated of {', '.join(PROTOCOLS)}")
+    add('--against', default=None, help='a second distilled set, scored on the same networks and compared')
+    add('--scale', type=float, default=1., help='train every protocol this fraction of its length (CPU runs)')
+    add('--max-checkpoints', type=int, default=None, help='measure each shortened protocol at most this often')
+    add('--full-data-scale', type=float, default=1., help='the same for the full-data training')
+    add('--width', type=int, default=None, help="network width (default: the set's recipe)")
+    add('--device', default=None, help="where the networks train, e.g. 'cuda' (default: cuda when available)")
 
 # %% ../nbs/11_cli.ipynb #7bfaf728
-def _scaled(protocol, scale:float):
-    "The protocol shortened to `scale` of its length, or itself at 1"
+def _scaled(protocol, scale:float, max_checkpoints:int|None=None):
+    "The protocol shortened to `scale` of its length (and measured at most `max_checkpoints` times), or itself"
     if not 0 < scale <= 1: raise ValueError(f'--scale and --full-data-scale must lie in (0, 1], got {scale}')
-    return protocol if scale == 1 else scaled_down(protocol, scale)
+    return protocol if scale == 1 and max_checkpoints is None else scaled_down(protocol, scale, max_checkpoints)
 
-def _protocols(names:str, scale:float)->list:
+def _protocols(names:str, scale:float, max_checkpoints:int|None)->list:
     "The protocols named, each shortened to `scale`"
     unknown = [n for n in names.split(',') if n not in PROTOCOLS]
     if unknown: raise ValueError(f"unknown protocols {unknown}: choose from {', '.join(PROTOCOLS)}")
-    return [_scaled(PROTOCOLS[n], scale) for n in names.split(',')]
+    return [_scaled(PROTOCOLS[n], scale, max_checkpoints) for n in names.split(',')]
 
 # %% ../nbs/11_cli.ipynb #8188075e
 def _card_rows(cards:list, arch:str, against:list|None)->list:
     "Flat rows of score cards, with paired differences to the other set's cards where given"
     rows = [dict(arch=arch, **card_row(c)) for c in cards]
     for row, card, other in zip(rows, cards, against or []):
-        for score, d in paired_scores(card, other).items(): row.update({f'{score}_diff': d['mean'], f'{score}_diff_low': d['low'],
-                                                                        f'{score}_diff_high': d['high']})
+        for score, d in paired_scores(card, other).items():
+            row.update({f'{score}_diff': d['mean'], f'{score}_diff_low': d['low'], f'{score}_diff_high': d['high']})
     return rows
 
 # %% ../nbs/11_cli.ipynb #8eb991f5
 def score_command(args, distilled, dataset)->pd.DataFrame:
-    "`simple-distill evaluate --scores`: score cards of the set (and of --against) on every architecture, printed and saved"
-    protocols, full = _protocols(args.protocol, args.scale), _scaled(FULL_DATA, args.full_data_scale)
-    other = None if args.against is None else load_distilled(args.against)
-    score = lambda s, arch: score_distilled(s, dataset, protocols, full, arch, args.width, n_models=args.models, seed=args.seed)
+    "`simple-distill evaluate --scores`: cards of the set (and of --against) on every architecture, printed and saved"
+    protocols = _protocols(args.protocol, args.scale, args.max_checkpoints)
+    full, other = _scaled(FULL_DATA, args.full_data_scale), args.against and load_distilled(args.against)
+    device = args.device or ('cuda' if torch.cuda.is_available() else 'cpu')
+    score = lambda s, arch: score_distilled(s, dataset, protocols, full, arch, args.width, n_models=args.models,
+                                            seed=args.seed, device=device)
     rows, cards = [], {}
     for arch in [None] + list(filter(None, args.transfer.split(','))):
         mine, theirs = score(distilled, arch), other and score(other, arch)
@@ -171,15 +176,17 @@ def score_command(args, distilled, dataset)->pd.DataFrame:
 # %% ../nbs/11_cli.ipynb #a15fa2eb
 def import_command(argv:list=None)->Path:
     "Parse `simple-distill import` options, read another method's set and save it as a distilled-set file"
-    parser = argparse.ArgumentParser(prog='simple-distill import', description="Read another method's distilled set into a .safetensors file.")
-    parser.add_argument('source', help="the authors' .h5, an MTT/DATM folder or images_best.pt, a DD-Ranking .pt, or a folder per class")
-    parser.add_argument('--dataset', required=True, help='the real data it was distilled from: a name or ImageFolder folder / zip')
-    parser.add_argument('--data-root', default=None, help="folder of torchvision's CIFAR download")
-    parser.add_argument('--space', choices=list(SPACES), help='; '.join(f'{k}: {v}' for k, v in SPACES.items()))
-    parser.add_argument('--format', choices=FORMATS[1:], help='default: from the path')
-    parser.add_argument('--labels', choices=LABEL_KINDS, default='probabilities', help='how float labels are stored')
-    parser.add_argument('--labels-file', default=None, help="a DD-Ranking set's labels, when they are in a file of their own")
-    parser.add_argument('--out', default=None, help='file to write (default: the source with .safetensors)')
+    parser = argparse.ArgumentParser(prog='simple-distill import',
+                                     description="Read another method's distilled set into a .safetensors file.")
+    add = parser.add_argument
+    add('source', help="the authors' .h5, an MTT/DATM folder or images_best.pt, a DD-Ranking .pt, or folders per class")
+    add('--dataset', required=True, help='the real data it was distilled from: a name or ImageFolder folder / zip')
+    add('--data-root', default=None, help="folder of torchvision's CIFAR download")
+    add('--space', choices=list(SPACES), help='; '.join(f'{k}: {v}' for k, v in SPACES.items()))
+    add('--format', choices=FORMATS[1:], help='default: from the path')
+    add('--labels', choices=LABEL_KINDS, default='probabilities', help='how float labels are stored')
+    add('--labels-file', default=None, help="a DD-Ranking set's labels, when they are in a file of their own")
+    add('--out', default=None, help='file to write (default: the source with .safetensors)')
     args = parser.parse_args(argv)
     def work():
         zca = {'zca': True, 'normalised': False}.get(args.space)  # pixels: the data set's default
@@ -187,7 +194,8 @@ def import_command(argv:list=None)->Path:
         imported = import_set(args.source, dataset, args.space, args.format, args.labels, args.labels_file)
         imported.config.update(dataset=args.dataset, data_root=args.data_root)  # so evaluate finds the data again
         out = imported.save(args.out or Path(args.source).with_suffix('.safetensors'))
-        print(f"imported {len(imported.images)} images ({imported.config['format']}, space {imported.config['space']}) as {out}")
+        c = imported.config
+        print(f"imported {len(imported.images)} images ({c['format']}, space {c['space']}) as {out}")
         return out
     return user_errors(work)
 
@@ -251,7 +259,7 @@ SUMMARIES = dict(distill='distil a data set (RaT-BPTT or another schedule); the 
                  compare='compare methods over seeds: meta-gradient norms, normalized variance, accuracy, figures',
                  boost='Boost-DD: distil blocks of images per class one after another; accuracy at every budget, nested subsets',
                  reproduce="run one row of the paper's Tables 1 and 2 and print our accuracy beside the paper's") | {
-                 'import': "read another method's set (authors' .h5, MTT/DATM, DD-Ranking, image folder) into a .safetensors"}
+                 'import': "read another method's set (authors' .h5, MTT/DATM, DD-Ranking, folder) into a .safetensors"}
 
 def main(argv:list=None):
     "Entry point of `simple-distill`."

@@ -25,7 +25,8 @@ def _check_pixels(x:Tensor):
     "Refuse values outside [0, 1]: such images were normalised or whitened"
     low, high = x.min().item(), x.max().item()
     if low < -1e-3 or high > 1 + 1e-3:
-        raise ValueError(f"images span [{low:.2f}, {high:.2f}], not pixels in [0, 1]: declare space 'normalised' or 'zca'")
+        raise ValueError(f"images span [{low:.2f}, {high:.2f}], not pixels in [0, 1]: "
+                         "declare space 'normalised' or 'zca'")
 
 # %% ../nbs/02a_formats.ipynb #c23fe058
 def images_in_space(images:Tensor,         # [n,C,H,W] as the file holds them
@@ -37,7 +38,8 @@ def images_in_space(images:Tensor,         # [n,C,H,W] as the file holds them
     if tuple(images.shape[1:]) != dataset.image_shape:
         raise ValueError(f"images are {tuple(images.shape[1:])} but {dataset.name}'s are {dataset.image_shape}: "
                          "import against the data the set was distilled from")
-    if space == 'zca' and dataset.zca is None: raise ValueError("space 'zca' needs the data whitened: load it with zca=True")
+    if space == 'zca' and dataset.zca is None:
+        raise ValueError("space 'zca' needs the data whitened: load it with zca=True")
     x = images.float().div(255) if images.dtype == torch.uint8 else images.float()
     if space != 'pixels': return x, dataset.zca if space == 'zca' else None
     _check_pixels(x)
@@ -51,10 +53,12 @@ def soft_labels(labels:Tensor|None, n:int, num_classes:int, kind:str='probabilit
     "An imported set's labels as [n,K] targets: class-major one-hot if absent, one-hot from ids, softmax of logits"
     if kind not in LABEL_KINDS: raise ValueError(f"unknown label kind {kind!r}: choose one of {', '.join(LABEL_KINDS)}")
     if labels is None:
-        if n % num_classes: raise ValueError(f"{n} images without labels cannot be class-major over {num_classes} classes")
+        if n % num_classes:
+            raise ValueError(f"{n} images without labels cannot be class-major over {num_classes} classes")
         labels = torch.arange(num_classes).repeat_interleave(n // num_classes)
     if not labels.is_floating_point(): return F.one_hot(labels.long(), num_classes).float()
-    if tuple(labels.shape) != (n, num_classes): raise ValueError(f"labels {tuple(labels.shape)} are not [{n}, {num_classes}]")
+    if tuple(labels.shape) != (n, num_classes):
+        raise ValueError(f"labels {tuple(labels.shape)} are not [{n}, {num_classes}]")
     return labels.float().softmax(-1) if kind == 'logits' else labels.float()
 
 # %% ../nbs/02a_formats.ipynb #cd845015
@@ -71,7 +75,8 @@ def read_authors_h5(path:Path)->dict:
     import h5py
     with h5py.File(path, 'r') as f:
         if 'data' not in f: raise ValueError(f"{path} has no 'data' array: it is not a set saved by the authors' code")
-        return dict(images=torch.from_numpy(f['data'][:]), labels=torch.from_numpy(f['label'][:]) if 'label' in f else None)
+        labels = torch.from_numpy(f['label'][:]) if 'label' in f else None
+        return dict(images=torch.from_numpy(f['data'][:]), labels=labels)
 
 # %% ../nbs/02a_formats.ipynb #74ce4cf5
 def read_mtt(path:Path)->dict:
@@ -92,8 +97,8 @@ def _class_index(names:list, classes:list)->dict:
     by_name = {c: i for i, c in enumerate(classes)}
     if set(names) <= set(by_name): return {n: by_name[n] for n in names}
     if all(n.isdigit() and int(n) < len(classes) for n in names): return {n: int(n) for n in names}
-    raise ValueError(f"subfolders {names[:5]} are neither class names {classes[:5]}... nor numbers below {len(classes)}: "
-                     "rename them after the data set's classes")
+    raise ValueError(f"subfolders {names[:5]} are neither class names {classes[:5]}... "
+                     f"nor numbers below {len(classes)}: rename them after the data set's classes")
 
 def read_image_folder(path:Path, classes:list)->dict:
     "A folder with one subfolder of image files per class: uint8 images and their class ids"
@@ -140,11 +145,13 @@ def import_set(path:str|Path,
     if format == 'simple_distill': return load_distilled(path)
     found = _read(path, format, dataset, labels_path)
     space = space or found.get('space')
-    if space is None: raise ValueError(f"a {format} file does not say its data space: declare space= one of {', '.join(SPACES)}")
+    if space is None:
+        raise ValueError(f"a {format} file does not say its data space: declare space= one of {', '.join(SPACES)}")
     raw = found['images'].reshape(len(found['images']), *dataset.image_shape)
     images, zca = images_in_space(raw, dataset, space)
     targets = soft_labels(found['labels'], len(images), dataset.num_classes, labels)
     source = dict(imported_from=str(path), format=format, space=space, labels=labels, learned_lr=found.get('lr'),
                   dataset=dataset.name, images_per_class=len(images) // dataset.num_classes)
-    return DistilledSet(images, targets, targets.argmax(1), torch.zeros(len(images), dtype=torch.long), list(dataset.classes),
-                        dataset.mean, dataset.std, zca, dataset.name, source, 0, 'imported', dict(EVAL_RECIPE))
+    one_block = torch.zeros(len(images), dtype=torch.long)
+    return DistilledSet(images, targets, targets.argmax(1), one_block, list(dataset.classes), dataset.mean, dataset.std,
+                        zca, dataset.name, source, 0, 'imported', dict(EVAL_RECIPE))

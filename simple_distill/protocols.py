@@ -18,8 +18,9 @@ from .evaluate import (network_builder, network_accuracies, train_networks, vali
 
 # %% auto #0
 __all__ = ['AUTHORS_CHECKPOINTS', 'DD_RANKING_LRS', 'PROTOCOLS', 'FULL_DATA', 'CARD_SCORES', 'label_robust_score',
-           'aug_robust_score', 'Protocol', 'steps_per_unit', 'training_options', 'protocol_accuracies', 'scaled_down',
-           'full_data_accuracy', 'is_one_hot', 'score_card', 'card_row', 'paired_scores', 'score_distilled']
+           'aug_robust_score', 'Protocol', 'steps_per_unit', 'training_options', 'protocol_measurements',
+           'protocol_accuracies', 'scaled_down', 'full_data_accuracy', 'is_one_hot', 'score_card', 'card_row',
+           'paired_scores', 'score_distilled']
 
 # %% ../nbs/06a_protocols.ipynb #eed2c36c
 def _to_unit(x)->np.ndarray:
@@ -84,8 +85,9 @@ def training_options(protocol:Protocol, n_images:int)->dict:
     "`train_networks` arguments of a protocol: optimiser, schedule, batch size, augmentation"
     steps = max(protocol.checkpoints) * steps_per_unit(protocol, n_images)
     decay = lambda at: partial(torch.optim.lr_scheduler.StepLR, step_size=round(at * steps), gamma=0.1)
-    return dict(optimizer=_optimizer(protocol), schedule=None if protocol.decay_at is None else decay(protocol.decay_at),
-                batch_size=protocol.batch_size, augment=protocol.augment)
+    schedule = None if protocol.decay_at is None else decay(protocol.decay_at)
+    return dict(optimizer=_optimizer(protocol), schedule=schedule, batch_size=protocol.batch_size,
+                augment=protocol.augment)
 
 # %% ../nbs/06a_protocols.ipynb #353dc0e8
 def _reported(found:Tensor, choose_per:str)->Tensor:
@@ -96,35 +98,49 @@ def _reported(found:Tensor, choose_per:str)->Tensor:
     return flat[flat[:, 0].argmax(0), 1, torch.arange(flat.shape[-1])]
 
 # %% ../nbs/06a_protocols.ipynb #8b9ac511
-def protocol_accuracies(images:Tensor, labels:Tensor,  # a shared set [n,C,H,W], or one per network [K,n,C,H,W]
-                        dataset:ImageDataset, protocol:Protocol, n_models:int=5, seed:int=0,
-                        arch:str='convnet', width:int|None=None, depth:int|None=None,
-                       )->Tensor: # [K] reported test accuracies
-    "Train K networks on a set under a protocol and return the accuracy it reports for each"
+def protocol_measurements(images:Tensor, labels:Tensor,  # a shared set [n,C,H,W], or one per network [K,n,C,H,W]
+                          dataset:ImageDataset, protocol:Protocol, n_models:int=5, seed:int=0,
+                          arch:str='convnet', width:int|None=None, depth:int|None=None,
+                         )->Tensor: # [lrs, checkpoints, (choosing split, test), K] accuracies
+    "Train K networks on a set under a protocol: accuracy of each at every lr and checkpoint, on both splits"
     n, chooser = images.shape[-4], validation_split(dataset) if protocol.choose_on == 'validation' else dataset
     marks = {c * steps_per_unit(protocol, n): i for i, c in enumerate(sorted(protocol.checkpoints))}
     found = torch.zeros(len(protocol.lrs), len(marks), 2, n_models, dtype=torch.float64)
     builder = network_builder(dataset, arch, width, depth, images.device, images.dtype)
-    measure = lambda nets: torch.stack([network_accuracies(nets, s.test_images, s.test_labels) for s in (chooser, dataset)])
+    def measure(nets):  # (choosing split, test); measured once when the test split chooses
+        test = network_accuracies(nets, dataset.test_images, dataset.test_labels)
+        if chooser is dataset: return torch.stack([test, test])
+        return torch.stack([network_accuracies(nets, chooser.test_images, chooser.test_labels), test])
     for i, lr in enumerate(protocol.lrs):
         def record(step, nets):
             if step in marks: found[i, marks[step]] = measure(nets)
-        train_networks(images, labels, builder, n_models, max(marks), lr, on_step=record, class_balanced=images.ndim == 4,
-                       generator=torch.Generator().manual_seed(seed), **training_options(protocol, n))  # same start per lr
+        start = torch.Generator().manual_seed(seed)  # the same networks and batches for every lr
+        train_networks(images, labels, builder, n_models, max(marks), lr, on_step=record, generator=start,
+                       class_balanced=images.ndim == 4, **training_options(protocol, n))
+    return found
+
+def protocol_accuracies(images:Tensor, labels:Tensor, dataset:ImageDataset, protocol:Protocol, n_models:int=5,
+                        seed:int=0, arch:str='convnet', width:int|None=None, depth:int|None=None,
+                       )->Tensor: # [K] reported test accuracies
+    "Train K networks on a set under a protocol and return the accuracy it reports for each"
+    found = protocol_measurements(images, labels, dataset, protocol, n_models, seed, arch, width, depth)
     return _reported(found, protocol.choose_per)
 
 # %% ../nbs/06a_protocols.ipynb #6cc3999d
-def scaled_down(protocol:Protocol, fraction:float)->Protocol:
-    "The protocol with its checkpoints (hence its training) shortened to `fraction`, for quick runs; its name says so"
-    points = tuple(sorted({max(1, round(c * fraction)) for c in protocol.checkpoints}))
-    return replace(protocol, name=f'{protocol.name}@{fraction:g}', checkpoints=points)
+def scaled_down(protocol:Protocol, fraction:float, max_checkpoints:int|None=None)->Protocol:
+    "The protocol trained `fraction` of its length, measured at most `max_checkpoints` times; its name says so"
+    points = sorted({max(1, round(c * fraction)) for c in protocol.checkpoints})
+    stride = 1 if max_checkpoints is None else math.ceil(len(points) / max_checkpoints)
+    kept = tuple(points[len(points) - 1::-stride][::-1])  # evenly spaced, ending at the last
+    name = f'{protocol.name}@{fraction:g}' + ('' if stride == 1 else f'/{len(kept)}')
+    return replace(protocol, name=name, checkpoints=kept)
 
 # %% ../nbs/06a_protocols.ipynb #d20ef5fc
 FULL_DATA = Protocol('dd_ranking_full_data', 'sgd', (0.01,), 0.9, 5e-4, 'epochs', checkpoints=tuple(range(10, 201, 10)),
                      decay_at=0.5, batch_size=512, augment=False, choose_per='network')
 
 def full_data_accuracy(dataset:ImageDataset, protocol:Protocol=FULL_DATA, n_models:int=2, seed:int=0,
-                       arch:str='convnet', width:int|None=None, depth:int|None=None, cache_dir=None,
+                       arch:str='convnet', width:int|None=None, depth:int|None=None, cache_dir=None, device=None,
                       )->dict: # settings, accs, acc_mean
     "Test accuracy of networks trained on all of the train split, cached per data set, architecture and protocol"
     settings = dict(dataset=dataset.name, n_train=len(dataset.train_labels), zca=dataset.zca is not None, arch=arch,
@@ -132,18 +148,19 @@ def full_data_accuracy(dataset:ImageDataset, protocol:Protocol=FULL_DATA, n_mode
     key = hashlib.sha1(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:16]
     path = Path(cache_dir or default_data_dir() / 'full_data_accuracy') / f'{key}.json'
     if path.exists(): return json.loads(path.read_text())
-    accs = protocol_accuracies(dataset.train_images, dataset.train_labels, dataset, protocol, n_models, seed,
-                               arch, width, depth)
+    images, labels = dataset.train_images.to(device), dataset.train_labels.to(device)
+    accs = protocol_accuracies(images, labels, dataset, protocol, n_models, seed, arch, width, depth)
     text = json.dumps(dict(settings, accs=accs.tolist(), acc_mean=accs.mean().item()), indent=1)
     write_atomically(path, lambda f: f.write(text.encode()))
     return json.loads(text)  # as a cached read returns it: tuples become lists
 
 # %% ../nbs/06a_protocols.ipynb #548fa834
-def _random_real(dataset:ImageDataset, protocol:Protocol, images_per_class:int, n_models:int, seed:int)->tuple:
+def _random_real(dataset:ImageDataset, protocol:Protocol, images_per_class:int, n_models:int, seed:int,
+                 device=None)->tuple:
     "K class-balanced random real subsets, [K,n,C,H,W] and [K,n], drawn outside the split that chooses checkpoints"
     pool = validation_split(dataset) if protocol.choose_on == 'validation' else dataset
     subsets = random_real_subsets(pool.train_labels, images_per_class, n_models, torch.Generator().manual_seed(seed))
-    return pool.train_images[subsets], pool.train_labels[subsets]
+    return pool.train_images[subsets].to(device), pool.train_labels[subsets].to(device)
 
 # %% ../nbs/06a_protocols.ipynb #13b188b4
 def is_one_hot(labels:Tensor)->bool:
@@ -157,7 +174,7 @@ def score_card(images:Tensor, labels:Tensor,   # the set: [n,C,H,W], [n] class i
                n_models:int=5, seed:int=0, arch:str='convnet', width:int|None=None, depth:int|None=None)->dict:
     "Accuracy, random real, HLR, IOR, LRS and ARS of a set under a protocol, per network and as mean ± std"
     hard, soft = (labels.argmax(-1), not is_one_hot(labels)) if labels.is_floating_point() else (labels, False)
-    rand_x, rand_y = _random_real(dataset, protocol, len(hard) // dataset.num_classes, n_models, seed)
+    rand_x, rand_y = _random_real(dataset, protocol, len(hard) // dataset.num_classes, n_models, seed, images.device)
     run = lambda x, y, p: protocol_accuracies(x, y, dataset, p, n_models, seed, arch, width, depth).numpy()
     per = dict(syn=run(images, hard, protocol), random=run(rand_x, rand_y, protocol))
     if soft: per['syn_own_labels'] = run(images, labels, protocol)
@@ -177,7 +194,8 @@ CARD_SCORES = ('syn', 'syn_own_labels', 'random', 'hlr', 'ior', 'lrs', 'ars')
 def card_row(card:dict)->dict:
     "A score card as one flat row: protocol name, then mean and std of every score it holds"
     kept = [k for k in CARD_SCORES if f'{k}_mean' in card]
-    return dict(protocol=card['protocol']['name'], **{f'{k}_{s}': card[f'{k}_{s}'] for k in kept for s in ('mean', 'std')})
+    return dict(protocol=card['protocol']['name'], 
+                **{f'{k}_{s}': card[f'{k}_{s}'] for k in kept for s in ('mean', 'std')})
 
 # %% ../nbs/06a_protocols.ipynb #a6c8030b
 def paired_scores(a:dict, b:dict, scores=('syn', 'lrs', 'ars'))->dict: # score -> `paired_difference` of a - b
@@ -192,11 +210,13 @@ def score_distilled(distilled:DistilledSet, dataset:ImageDataset, # the set, and
                     protocols:list,               # of Protocol
                     full_data:Protocol=FULL_DATA, # how full-data accuracy is measured (cached)
                     arch:str|None=None, width:int|None=None, depth:int|None=None, # None: the set's recipe
-                    n_models:int=5, seed:int=0, full_models:int=2, cache_dir=None)->list: # a score card per protocol
+                    n_models:int=5, seed:int=0, full_models:int=2, cache_dir=None,
+                    device=None)->list: # a score card per protocol
     "Score cards of a distilled set under each protocol, against full-data accuracy on the same network"
     recipe = distilled.eval_recipe or EVAL_RECIPE
     own = arch in (None, recipe.get('arch'))
     size = dict(arch=arch or recipe.get('arch', 'convnet'), width=width or (recipe.get('width') if own else None),
                 depth=depth or (recipe.get('depth') if own else None))
-    full = full_data_accuracy(dataset, full_data, full_models, seed, cache_dir=cache_dir, **size)
-    return [score_card(distilled.images, distilled.labels, dataset, p, full, n_models, seed, **size) for p in protocols]
+    full = full_data_accuracy(dataset, full_data, full_models, seed, cache_dir=cache_dir, device=device, **size)
+    images, labels = distilled.images.to(device), distilled.labels.to(device)
+    return [score_card(images, labels, dataset, p, full, n_models, seed, **size) for p in protocols]
