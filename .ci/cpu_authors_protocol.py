@@ -26,7 +26,7 @@ def authors_curve(authors:str, images, labels, dataset, checkpoints, n_models, s
     from framework.util import ImageIntervention
     augment = lambda name: ImageIntervention(name, 'flip_rotate', phase='test')
     model = Distill(images.flatten(1), labels, 'convnet', window=1, lr=1e-3, num_train_eval=n_models, img_pc=1, batch_pc=1,
-                    num_classes=10, train_y=False, channel=3, im_size=(32, 32), inner_optim='Adam',
+                    num_classes=10, task_sampler_nc=10, train_y=False, channel=3, im_size=(32, 32), inner_optim='Adam',
                     syn_intervention=augment('syn_aug'), real_intervention=augment('real_aug'))
     model.data.weight.data = images.flatten(1).clone()  # class-major, one image per class
     test = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(dataset.test_images, dataset.test_labels), 500)

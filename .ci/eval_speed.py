@@ -18,7 +18,8 @@ args = parser.parse_args()
 distilled = load_distilled(args.set)
 dataset = in_distilled_space(distilled, load_dataset(args.data, zca=False))
 recipe, n = distilled.eval_recipe, len(distilled.images)
-builder = network_builder(dataset, recipe['arch'], recipe.get('width'), recipe.get('depth'))
+builder = network_builder(dataset, recipe['arch'], recipe.get('width'), recipe.get('depth'), distilled.images.device,
+                          distilled.images.dtype)
 options = training_options(PROTOCOLS['dd_ranking'], n)
 seconds = {}
 for stacked in (True, False):

@@ -14,10 +14,11 @@ import torch
 from .data import load_dataset, write_atomically
 from .distill import (add_config_arguments, add_threads_argument, config_from_args, distill, make_config, set_threads, ProgressBar, TensorBoard,
                                    CheckpointError, NonFiniteMetaGradient)
-from .evaluate import PeriodicEvaluation, evaluation_table, in_distilled_space, DEFAULT_EVAL_STEPS
+from .evaluate import PeriodicEvaluation, evaluation_table, in_distilled_space, same_space, DEFAULT_EVAL_STEPS
 from .synthetic import load_distilled
-from .formats import FORMATS, LABEL_KINDS, SPACES, import_set
-from .protocols import FULL_DATA, PROTOCOLS, card_row, paired_scores, scaled_down, score_distilled
+from .formats import FORMATS, LABEL_KINDS, SPACES, detect_format, import_set
+from .protocols import (FULL_DATA, PROTOCOLS, card_row, paired_scores, protocols_for, recipe_network,
+                                     scaled_down, score_distilled)
 from .models import import_plugins
 from .bench import bench_command
 from .stability import add_stability_arguments, compare_command, stability_callbacks
@@ -134,14 +135,7 @@ def add_score_arguments(parser:argparse.ArgumentParser):
 # %% ../nbs/11_cli.ipynb #7bfaf728
 def _scaled(protocol, scale:float, max_checkpoints:int|None=None):
     "The protocol shortened to `scale` of its length (and measured at most `max_checkpoints` times), or itself"
-    if not 0 < scale <= 1: raise ValueError(f'--scale and --full-data-scale must lie in (0, 1], got {scale}')
     return protocol if scale == 1 and max_checkpoints is None else scaled_down(protocol, scale, max_checkpoints)
-
-def _protocols(names:str, scale:float, max_checkpoints:int|None)->list:
-    "The protocols named, each shortened to `scale`"
-    unknown = [n for n in names.split(',') if n not in PROTOCOLS]
-    if unknown: raise ValueError(f"unknown protocols {unknown}: choose from {', '.join(PROTOCOLS)}")
-    return [_scaled(PROTOCOLS[n], scale, max_checkpoints) for n in names.split(',')]
 
 # %% ../nbs/11_cli.ipynb #8188075e
 def _card_rows(cards:list, arch:str, against:list|None)->list:
@@ -153,18 +147,31 @@ def _card_rows(cards:list, arch:str, against:list|None)->list:
     return rows
 
 # %% ../nbs/11_cli.ipynb #8eb991f5
+def _check_score_options(args, dataset):
+    "Refuse, before any training, what would fail after it: the device, the --against set, too few networks to pair"
+    if args.device and args.device.startswith('cuda') and not torch.cuda.is_available():
+        raise ValueError(f"--device {args.device}: no CUDA device here; leave --device out to use the CPU")
+    if args.against is None: return None
+    if args.models < 2: raise ValueError('--against pairs networks: use --models 2 or more')
+    other = load_distilled(args.against)
+    if not same_space(other, dataset):
+        raise ValueError(f"{args.against} is in another data space (normalisation, ZCA) than {args.path}: "
+                         "compare sets distilled from, or imported into, the same space")
+    return other
+
 def score_command(args, distilled, dataset)->pd.DataFrame:
     "`simple-distill evaluate --scores`: cards of the set (and of --against) on every architecture, printed and saved"
-    protocols = _protocols(args.protocol, args.scale, args.max_checkpoints)
-    full, other = _scaled(FULL_DATA, args.full_data_scale), args.against and load_distilled(args.against)
+    other = _check_score_options(args, dataset)
+    named = protocols_for(distilled, args.protocol.split(','))  # the first set's protocols score both
+    protocols = [_scaled(p, args.scale, args.max_checkpoints) for p in named]
+    full = _scaled(FULL_DATA, args.full_data_scale)
     device = args.device or ('cuda' if torch.cuda.is_available() else 'cpu')
-    score = lambda s, arch: score_distilled(s, dataset, protocols, full, arch, args.width, n_models=args.models,
-                                            seed=args.seed, device=device)
     rows, cards = [], {}
     for arch in [None] + list(filter(None, args.transfer.split(','))):
-        mine, theirs = score(distilled, arch), other and score(other, arch)
-        cards[arch or 'recipe'] = dict(set=mine, against=theirs)
-        rows += _card_rows(mine, arch or distilled.eval_recipe.get('arch', 'convnet'), theirs)
+        network = recipe_network(distilled.eval_recipe, arch, args.width)  # the same networks for both sets
+        score = lambda s: score_distilled(s, dataset, protocols, full, network, args.models, args.seed, device=device)
+        cards[network['arch']] = dict(set=score(distilled), against=other and score(other))  # one protocol for both
+        rows += _card_rows(cards[network['arch']]['set'], network['arch'], cards[network['arch']]['against'])
     table = pd.DataFrame(rows)
     print(table.round(3).to_string(index=False))
     stem = Path(args.path).with_suffix('')
@@ -186,12 +193,18 @@ def import_command(argv:list=None)->Path:
     add('--format', choices=FORMATS[1:], help='default: from the path')
     add('--labels', choices=LABEL_KINDS, default='probabilities', help='how float labels are stored')
     add('--labels-file', default=None, help="a DD-Ranking set's labels, when they are in a file of their own")
+    floats = lambda s: [float(v) for v in s.split(',')]
+    add('--mean', type=floats, help="the source's per-channel mean for --space normalised, e.g. 0.4914,0.4822,0.4465")
+    add('--std', type=floats, help="the source's per-channel std for --space normalised, e.g. 0.2023,0.1994,0.2010")
     add('--out', default=None, help='file to write (default: the source with .safetensors)')
     args = parser.parse_args(argv)
     def work():
-        zca = {'zca': True, 'normalised': False}.get(args.space)  # pixels: the data set's default
+        if (args.format or detect_format(Path(args.source))) == 'simple_distill':
+            raise ValueError(f'{args.source} is a simple_distill set already: evaluate it as it is')
+        zca = {'zca': True, 'normalised': False, 'authors_zca': False}.get(args.space)  # pixels: the data's default
         dataset = load_dataset(args.dataset, root=args.data_root, zca=zca)
-        imported = import_set(args.source, dataset, args.space, args.format, args.labels, args.labels_file)
+        imported = import_set(args.source, dataset, args.space, args.format, args.labels, args.labels_file,
+                              args.mean, args.std)
         imported.config.update(dataset=args.dataset, data_root=args.data_root)  # so evaluate finds the data again
         out = imported.save(args.out or Path(args.source).with_suffix('.safetensors'))
         c = imported.config

@@ -4,21 +4,23 @@
 
 # %% ../nbs/02a_formats.ipynb #004004e6
 from __future__ import annotations
+import pickle
 from pathlib import Path
 import torch
 import torch.nn.functional as F
 from torch import Tensor
-from .data import ImageDataset, decode_images
+from .data import ImageDataset, ZCA, decode_images
 from .synthetic import DistilledSet, EVAL_RECIPE, load_distilled
 
 # %% auto #0
-__all__ = ['SPACES', 'LABEL_KINDS', 'FORMATS', 'images_in_space', 'soft_labels', 'read_authors_h5', 'read_mtt',
+__all__ = ['SPACES', 'LABEL_KINDS', 'FORMATS', 'images_in_space', 'class_major', 'soft_labels', 'read_authors_h5', 'read_mtt',
            'read_tensor_file', 'read_image_folder', 'detect_format', 'import_set']
 
 # %% ../nbs/02a_formats.ipynb #a7df4d33
 SPACES = dict(pixels='values in [0, 1] or bytes 0..255: normalised here, and whitened if the data set is',
-              normalised="normalised per channel with the data set's mean and std, not whitened",
-              zca="normalised, then whitened with the data set's ZCA")
+              normalised="normalised per channel (with the data set's mean and std unless given), not whitened",
+              zca="normalised, then whitened with the data set's ZCA (our own sets)",
+              authors_zca="raw pixels whitened by a ZCA fitted on raw pixels, as the authors' code does")
 
 # %% ../nbs/02a_formats.ipynb #5512e5b9
 def _check_pixels(x:Tensor):
@@ -29,43 +31,71 @@ def _check_pixels(x:Tensor):
                          "declare space 'normalised' or 'zca'")
 
 # %% ../nbs/02a_formats.ipynb #c23fe058
+def _authors_zca(dataset:ImageDataset)->ZCA:
+    "The authors' whitening: per-image normalisation and ZCA fitted on the raw train pixels"
+    if dataset.zca is not None:
+        raise ValueError("space 'authors_zca' needs the data unwhitened: load it with zca=False")
+    return ZCA().fit(dataset.train_images * dataset.std.view(1, -1, 1, 1) + dataset.mean.view(1, -1, 1, 1))
+
 def images_in_space(images:Tensor,         # [n,C,H,W] as the file holds them
-                    dataset:ImageDataset,  # the real data, loaded with ZCA if the set is whitened
+                    dataset:ImageDataset,  # the real data (with our ZCA for 'zca', without for 'authors_zca')
                     space:str,             # a key of `SPACES`
-                   )->tuple:               # (images the networks train on, the ZCA that goes with them or None)
-    "An imported set's images in the space networks train in, checked against the real data"
+                    mean=None, std=None,   # the source's normalisation, for 'normalised' (default: the data set's)
+                   )->tuple:               # (images the networks train on, mean, std, ZCA or None)
+    "An imported set's images in the space networks train in, with the transform that brings real data there"
     if space not in SPACES: raise ValueError(f"unknown space {space!r}: choose one of {', '.join(SPACES)}")
     if tuple(images.shape[1:]) != dataset.image_shape:
         raise ValueError(f"images are {tuple(images.shape[1:])} but {dataset.name}'s are {dataset.image_shape}: "
                          "import against the data the set was distilled from")
-    if space == 'zca' and dataset.zca is None:
-        raise ValueError("space 'zca' needs the data whitened: load it with zca=True")
+    if (mean is not None or std is not None) and space != 'normalised':
+        raise ValueError(f"a mean and std are the source's normalisation, for space 'normalised' only, not {space!r}")
     x = images.float().div(255) if images.dtype == torch.uint8 else images.float()
-    if space != 'pixels': return x, dataset.zca if space == 'zca' else None
+    if space == 'normalised':
+        as_tensor = lambda v, own: own if v is None else torch.as_tensor(v, dtype=torch.float32)
+        return x, as_tensor(mean, dataset.mean), as_tensor(std, dataset.std), None
+    if space == 'authors_zca':  # no per-channel normalisation: mean 0, std 1
+        return x, torch.zeros_like(dataset.mean), torch.ones_like(dataset.std), _authors_zca(dataset)
+    if space == 'zca':
+        if dataset.zca is None: raise ValueError("space 'zca' needs the data whitened: load it with zca=True")
+        return x, dataset.mean, dataset.std, dataset.zca
     _check_pixels(x)
     x = (x - dataset.mean.view(1, -1, 1, 1)) / dataset.std.view(1, -1, 1, 1)
-    return (x, None) if dataset.zca is None else (dataset.zca(x), dataset.zca)
+    return (x if dataset.zca is None else dataset.zca(x)), dataset.mean, dataset.std, dataset.zca
 
 # %% ../nbs/02a_formats.ipynb #8eb2516b
 LABEL_KINDS = ('probabilities', 'logits')
 
+def class_major(n:int, num_classes:int)->Tensor:
+    "Class ids of n images stored class by class, as many of each"
+    if n % num_classes:
+        raise ValueError(f"{n} images without class ids cannot be class-major over {num_classes} classes")
+    return torch.arange(num_classes).repeat_interleave(n // num_classes)
+
+# %% ../nbs/02a_formats.ipynb #84fa2914
+def _check_ids(ids:Tensor, n:int, num_classes:int)->Tensor:
+    "Integer class ids, one per image, each below `num_classes`"
+    if ids.shape != (n,): raise ValueError(f"class ids {tuple(ids.shape)} are not one per image ({n})")
+    if ids.min() < 0 or ids.max() >= num_classes: raise ValueError(f"class ids must lie in 0..{num_classes - 1}")
+    return ids.long()
+
 def soft_labels(labels:Tensor|None, n:int, num_classes:int, kind:str='probabilities')->Tensor: # [n,K] float
     "An imported set's labels as [n,K] targets: class-major one-hot if absent, one-hot from ids, softmax of logits"
     if kind not in LABEL_KINDS: raise ValueError(f"unknown label kind {kind!r}: choose one of {', '.join(LABEL_KINDS)}")
-    if labels is None:
-        if n % num_classes:
-            raise ValueError(f"{n} images without labels cannot be class-major over {num_classes} classes")
-        labels = torch.arange(num_classes).repeat_interleave(n // num_classes)
-    if not labels.is_floating_point(): return F.one_hot(labels.long(), num_classes).float()
+    if labels is None: labels = class_major(n, num_classes)
+    if not labels.is_floating_point(): return F.one_hot(_check_ids(labels, n, num_classes), num_classes).float()
     if tuple(labels.shape) != (n, num_classes):
         raise ValueError(f"labels {tuple(labels.shape)} are not [{n}, {num_classes}]")
-    return labels.float().softmax(-1) if kind == 'logits' else labels.float()
+    if kind == 'logits': return labels.float().softmax(-1)
+    if labels.min() < 0: raise ValueError("labels hold negative values, which no probability has: declare them logits")
+    return labels.float()
 
 # %% ../nbs/02a_formats.ipynb #cd845015
 def _load_tensor(path:Path)->Tensor:
     "A tensor saved with torch.save, read without running code"
     if not path.is_file(): raise FileNotFoundError(f"no file at {path}: check the path")
-    value = torch.load(path, map_location='cpu', weights_only=True)
+    try: value = torch.load(path, map_location='cpu', weights_only=True)
+    except (pickle.UnpicklingError, RuntimeError, EOFError) as e:
+        raise ValueError(f"{path} is not a tensor file torch.load reads safely ({e}): save it with torch.save") from e
     if not isinstance(value, Tensor): raise ValueError(f"{path} holds a {type(value).__name__}, not a tensor")
     return value.detach()
 
@@ -131,12 +161,21 @@ def _read(path:Path, format:str, dataset:ImageDataset, labels_path)->dict:
     raise ValueError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
 
 # %% ../nbs/02a_formats.ipynb #89aec5f8
+def _image_batch(images:Tensor, image_shape:tuple)->Tensor:
+    "[n,C,H,W] images from a file's [n,C,H,W] or flattened [n,C·H·W]"
+    if images.ndim == 2 and images.shape[1] == torch.Size(image_shape).numel(): return images.reshape(-1, *image_shape)
+    if images.ndim != 4:
+        flat = torch.Size(image_shape).numel()
+        raise ValueError(f"images {tuple(images.shape)} are neither [n,C,H,W] nor flattened [n,{flat}]")
+    return images
+
 def import_set(path:str|Path,
-               dataset:ImageDataset,         # the real data the set was distilled from (with ZCA if it is whitened)
+               dataset:ImageDataset,         # the real data the set was distilled from (see SPACES for its ZCA)
                space:str|None=None,          # a key of SPACES; a folder of images is 'pixels'
                format:str|None=None,         # a key of FORMATS; None: from the path
                labels:str='probabilities',   # how float labels are stored: 'probabilities' or 'logits'
                labels_path:str|Path|None=None, # a DD-Ranking labels file
+               mean=None, std=None,          # the source's normalisation, for space 'normalised'
               )->DistilledSet:
     "Read another method's distilled set into a `DistilledSet`, in the space its networks train in"
     path = Path(path)
@@ -147,11 +186,16 @@ def import_set(path:str|Path,
     space = space or found.get('space')
     if space is None:
         raise ValueError(f"a {format} file does not say its data space: declare space= one of {', '.join(SPACES)}")
-    raw = found['images'].reshape(len(found['images']), *dataset.image_shape)
-    images, zca = images_in_space(raw, dataset, space)
-    targets = soft_labels(found['labels'], len(images), dataset.num_classes, labels)
+    if space == 'zca' and format in ('mtt', 'tensor'):
+        raise ValueError(f"a {format} set whitened by kornia's ZCA is in no space simple_distill reproduces: "
+                         "score one distilled without ZCA")
+    batch = _image_batch(found['images'], dataset.image_shape)
+    images, mean, std, zca = images_in_space(batch, dataset, space, mean, std)
+    n, k = len(images), dataset.num_classes
+    targets = soft_labels(found['labels'], n, k, labels)
+    given = found['labels'] is not None and not found['labels'].is_floating_point()
+    ids = found['labels'].long() if given else class_major(n, k)
     source = dict(imported_from=str(path), format=format, space=space, labels=labels, learned_lr=found.get('lr'),
-                  dataset=dataset.name, images_per_class=len(images) // dataset.num_classes)
-    one_block = torch.zeros(len(images), dtype=torch.long)
-    return DistilledSet(images, targets, targets.argmax(1), one_block, list(dataset.classes), dataset.mean, dataset.std,
+                  dataset=dataset.name, images_per_class=n // k, validation=None)  # None: held-out images unknown
+    return DistilledSet(images, targets, ids, torch.zeros(n, dtype=torch.long), list(dataset.classes), mean, std,
                         zca, dataset.name, source, 0, 'imported', dict(EVAL_RECIPE))

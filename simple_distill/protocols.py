@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from torch import Tensor
-from .data import ImageDataset, default_data_dir, write_atomically
+from .data import ImageDataset, VALIDATION_FRACTION, default_data_dir, write_atomically
 from .synthetic import EVAL_RECIPE, DistilledSet
 from .evaluate import (network_builder, network_accuracies, train_networks, validation_split,
                                      default_batch_size, random_real_subsets, paired_difference)
@@ -20,7 +20,7 @@ from .evaluate import (network_builder, network_accuracies, train_networks, vali
 __all__ = ['AUTHORS_CHECKPOINTS', 'DD_RANKING_LRS', 'PROTOCOLS', 'FULL_DATA', 'CARD_SCORES', 'label_robust_score',
            'aug_robust_score', 'Protocol', 'steps_per_unit', 'training_options', 'protocol_measurements',
            'protocol_accuracies', 'scaled_down', 'full_data_accuracy', 'is_one_hot', 'score_card', 'card_row',
-           'paired_scores', 'score_distilled']
+           'paired_scores', 'recipe_protocol', 'protocols_for', 'recipe_network', 'score_distilled']
 
 # %% ../nbs/06a_protocols.ipynb #eed2c36c
 def _to_unit(x)->np.ndarray:
@@ -84,7 +84,7 @@ def _optimizer(protocol:Protocol):
 def training_options(protocol:Protocol, n_images:int)->dict:
     "`train_networks` arguments of a protocol: optimiser, schedule, batch size, augmentation"
     steps = max(protocol.checkpoints) * steps_per_unit(protocol, n_images)
-    decay = lambda at: partial(torch.optim.lr_scheduler.StepLR, step_size=round(at * steps), gamma=0.1)
+    decay = lambda at: partial(torch.optim.lr_scheduler.MultiStepLR, milestones=[max(1, round(at * steps))], gamma=0.1)
     schedule = None if protocol.decay_at is None else decay(protocol.decay_at)
     return dict(optimizer=_optimizer(protocol), schedule=schedule, batch_size=protocol.batch_size,
                 augment=protocol.augment)
@@ -129,6 +129,8 @@ def protocol_accuracies(images:Tensor, labels:Tensor, dataset:ImageDataset, prot
 # %% ../nbs/06a_protocols.ipynb #6cc3999d
 def scaled_down(protocol:Protocol, fraction:float, max_checkpoints:int|None=None)->Protocol:
     "The protocol trained `fraction` of its length, measured at most `max_checkpoints` times; its name says so"
+    if not 0 < fraction <= 1: raise ValueError(f'fraction must lie in (0, 1], got {fraction}')
+    if max_checkpoints is not None and max_checkpoints < 1: raise ValueError('max_checkpoints must be at least 1')
     points = sorted({max(1, round(c * fraction)) for c in protocol.checkpoints})
     stride = 1 if max_checkpoints is None else math.ceil(len(points) / max_checkpoints)
     kept = tuple(points[len(points) - 1::-stride][::-1])  # evenly spaced, ending at the last
@@ -136,6 +138,11 @@ def scaled_down(protocol:Protocol, fraction:float, max_checkpoints:int|None=None
     return replace(protocol, name=name, checkpoints=kept)
 
 # %% ../nbs/06a_protocols.ipynb #d20ef5fc
+def _space_digest(dataset:ImageDataset)->str:
+    "A short digest of the normalisation and ZCA that prepare a data set's images"
+    state = [dataset.mean, dataset.std] + ([] if dataset.zca is None else list(dataset.zca.state_dict().values()))
+    return hashlib.sha1(b''.join(t.detach().cpu().float().numpy().tobytes() for t in state)).hexdigest()[:12]
+
 FULL_DATA = Protocol('dd_ranking_full_data', 'sgd', (0.01,), 0.9, 5e-4, 'epochs', checkpoints=tuple(range(10, 201, 10)),
                      decay_at=0.5, batch_size=512, augment=False, choose_per='network')
 
@@ -143,7 +150,7 @@ def full_data_accuracy(dataset:ImageDataset, protocol:Protocol=FULL_DATA, n_mode
                        arch:str='convnet', width:int|None=None, depth:int|None=None, cache_dir=None, device=None,
                       )->dict: # settings, accs, acc_mean
     "Test accuracy of networks trained on all of the train split, cached per data set, architecture and protocol"
-    settings = dict(dataset=dataset.name, n_train=len(dataset.train_labels), zca=dataset.zca is not None, arch=arch,
+    settings = dict(dataset=dataset.name, n_train=len(dataset.train_labels), space=_space_digest(dataset), arch=arch,
                     width=width, depth=depth, n_models=n_models, seed=seed, protocol=asdict(protocol))
     key = hashlib.sha1(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:16]
     path = Path(cache_dir or default_data_dir() / 'full_data_accuracy') / f'{key}.json'
@@ -171,10 +178,16 @@ def is_one_hot(labels:Tensor)->bool:
 def score_card(images:Tensor, labels:Tensor,   # the set: [n,C,H,W], [n] class ids or [n,classes] soft labels
                dataset:ImageDataset, protocol:Protocol,
                full:dict,                      # `full_data_accuracy` for the same architecture
-               n_models:int=5, seed:int=0, arch:str='convnet', width:int|None=None, depth:int|None=None)->dict:
+               n_models:int=5, seed:int=0, arch:str='convnet', width:int|None=None, depth:int|None=None,
+               class_ids:Tensor|None=None,     # the hard labels (default: the soft labels' argmax)
+               random_per_class:int|None=None, # size of the random real subsets (default: the set's images per class)
+              )->dict:
     "Accuracy, random real, HLR, IOR, LRS and ARS of a set under a protocol, per network and as mean ± std"
-    hard, soft = (labels.argmax(-1), not is_one_hot(labels)) if labels.is_floating_point() else (labels, False)
-    rand_x, rand_y = _random_real(dataset, protocol, len(hard) // dataset.num_classes, n_models, seed, images.device)
+    soft = labels.is_floating_point() and not is_one_hot(labels)
+    if class_ids is None: class_ids = labels.argmax(-1) if labels.is_floating_point() else labels
+    hard = class_ids.to(images.device)
+    per_class = random_per_class or len(hard) // dataset.num_classes
+    rand_x, rand_y = _random_real(dataset, protocol, per_class, n_models, seed, images.device)
     run = lambda x, y, p: protocol_accuracies(x, y, dataset, p, n_models, seed, arch, width, depth).numpy()
     per = dict(syn=run(images, hard, protocol), random=run(rand_x, rand_y, protocol))
     if soft: per['syn_own_labels'] = run(images, labels, protocol)
@@ -185,7 +198,8 @@ def score_card(images:Tensor, labels:Tensor,   # the set: [n,C,H,W], [n] class i
         per.update(syn_plain=run(images, hard, plain), random_plain=run(rand_x, rand_y, plain))
         per['ars'] = aug_robust_score(per['syn'], per['random'], per['syn_plain'], per['random_plain'])
     summary = {f'{k}_{s}': float(getattr(v, s)()) for k, v in per.items() for s in ('mean', 'std')}
-    return dict(protocol=asdict(protocol), full_data=full, n_models=n_models, seed=seed, **summary,
+    network = dict(arch=arch, width=width, depth=depth)
+    return dict(protocol=asdict(protocol), network=network, full_data=full, n_models=n_models, seed=seed, **summary,
                 per_network={k: v.tolist() for k, v in per.items()})
 
 # %% ../nbs/06a_protocols.ipynb #a8f2e2f5
@@ -194,29 +208,54 @@ CARD_SCORES = ('syn', 'syn_own_labels', 'random', 'hlr', 'ior', 'lrs', 'ars')
 def card_row(card:dict)->dict:
     "A score card as one flat row: protocol name, then mean and std of every score it holds"
     kept = [k for k in CARD_SCORES if f'{k}_mean' in card]
-    return dict(protocol=card['protocol']['name'], 
+    return dict(protocol=card['protocol']['name'], **{k: card[k] for k in ('validation_unseen',) if k in card}, 
                 **{f'{k}_{s}': card[f'{k}_{s}'] for k in kept for s in ('mean', 'std')})
 
 # %% ../nbs/06a_protocols.ipynb #a6c8030b
 def paired_scores(a:dict, b:dict, scores=('syn', 'lrs', 'ars'))->dict: # score -> `paired_difference` of a - b
     "Differences between two sets' cards, network by network: both scored with one protocol, seed and K"
-    if any(a[k] != b[k] for k in ('protocol', 'seed', 'n_models')):
-        raise ValueError("the cards differ in protocol, seed or number of networks: score both sets with the same ones")
+    if any(a[k] != b[k] for k in ('protocol', 'network', 'full_data', 'seed', 'n_models')):
+        raise ValueError("the cards differ in protocol, network, full data, seed or number of networks: "
+                         "score both sets with the same ones")
     shared = [k for k in scores if k in a['per_network'] and k in b['per_network']]
     return {k: paired_difference(a['per_network'][k], b['per_network'][k]) for k in shared}
 
 # %% ../nbs/06a_protocols.ipynb #2f988c4f
+def recipe_protocol(recipe:dict)->Protocol:
+    "A set's evaluation recipe as the `simple_distill` protocol"
+    return replace(PROTOCOLS['simple_distill'], optimizer=recipe.get('optimizer', 'adam'), lrs=(recipe['lr'],),
+                   checkpoints=(recipe['steps'],), batch_size=recipe.get('batch_size'),
+                   augment=recipe.get('augment', True))
+
+def protocols_for(distilled:DistilledSet, names=tuple(PROTOCOLS))->list:
+    "The named protocols as they apply to a set: ours from its recipe, an lr search replaced by the lr it learned"
+    unknown = [n for n in names if n not in PROTOCOLS]
+    if unknown: raise ValueError(f"unknown protocols {unknown}: choose from {', '.join(PROTOCOLS)}")
+    learned = (distilled.config or {}).get('learned_lr')
+    adapt = lambda p: p if learned is None or len(p.lrs) == 1 else replace(p, lrs=(learned,))
+    return [recipe_protocol(distilled.eval_recipe or EVAL_RECIPE) if n == 'simple_distill' else adapt(PROTOCOLS[n])
+            for n in names]
+
+# %% ../nbs/06a_protocols.ipynb #97c826b6
+def recipe_network(recipe:dict, arch:str|None=None, width:int|None=None, depth:int|None=None)->dict:
+    "arch, width, depth to score a set on: its recipe's network, or another architecture at that one's own size"
+    own = arch in (None, recipe.get('arch'))
+    return dict(arch=arch or recipe.get('arch', 'convnet'), width=width or (recipe.get('width') if own else None),
+                depth=depth or (recipe.get('depth') if own else None))
+
+# %% ../nbs/06a_protocols.ipynb #40cac860
 def score_distilled(distilled:DistilledSet, dataset:ImageDataset, # the set, and its data in the set's space
-                    protocols:list,               # of Protocol
+                    protocols:list,               # of Protocol (see `protocols_for`)
                     full_data:Protocol=FULL_DATA, # how full-data accuracy is measured (cached)
-                    arch:str|None=None, width:int|None=None, depth:int|None=None, # None: the set's recipe
+                    network:dict|None=None,       # arch, width, depth; None: `recipe_network` of the set
                     n_models:int=5, seed:int=0, full_models:int=2, cache_dir=None,
                     device=None)->list: # a score card per protocol
     "Score cards of a distilled set under each protocol, against full-data accuracy on the same network"
-    recipe = distilled.eval_recipe or EVAL_RECIPE
-    own = arch in (None, recipe.get('arch'))
-    size = dict(arch=arch or recipe.get('arch', 'convnet'), width=width or (recipe.get('width') if own else None),
-                depth=depth or (recipe.get('depth') if own else None))
-    full = full_data_accuracy(dataset, full_data, full_models, seed, cache_dir=cache_dir, device=device, **size)
+    network = network or recipe_network(distilled.eval_recipe or EVAL_RECIPE)
+    full = full_data_accuracy(dataset, full_data, full_models, seed, cache_dir=cache_dir, device=device, **network)
     images, labels = distilled.images.to(device), distilled.labels.to(device)
-    return [score_card(images, labels, dataset, p, full, n_models, seed, **size) for p in protocols]
+    unseen = (distilled.config or {}).get('validation') == VALIDATION_FRACTION
+    budget = (distilled.config or {}).get('images_per_class')  # a linear basis generates more images than it stores
+    card = lambda p: score_card(images, labels, dataset, p, full, n_models, seed, class_ids=distilled.class_ids,
+                                random_per_class=budget, **network)
+    return [dict(card(p), **({'validation_unseen': unseen} if p.choose_on == 'validation' else {})) for p in protocols]
