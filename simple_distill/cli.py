@@ -89,6 +89,13 @@ def distill_command(argv:list=None) -> dict:
 # %% ../nbs/11_cli.ipynb #5c582d65
 def _accuracy(r): return f"{100*r['acc_mean']:.1f} ± {100*r['acc_std']:.1f}%"
 
+def _save_beside(path, name:str, table:pd.DataFrame, json_text:str):
+    "Write `<set>_<name>.csv` and `.json` beside the set, atomically, and say so"
+    stem = Path(path).with_suffix('')
+    write_atomically(Path(f'{stem}_{name}.csv'), lambda f: f.write(table.to_csv(index=False).encode()))
+    write_atomically(Path(f'{stem}_{name}.json'), lambda f: f.write(json_text.encode()))
+    print(f'saved as {stem}_{name}.csv and .json')
+
 def evaluate_command(argv:list=None) -> pd.DataFrame:
     "Parse `simple-distill evaluate` options, evaluate a distilled set on every architecture asked for, print the table and save it beside the set."
     parser = argparse.ArgumentParser(prog='simple-distill evaluate', description='Evaluate a distilled set (.safetensors) on the real test set.')
@@ -112,10 +119,7 @@ def evaluate_command(argv:list=None) -> pd.DataFrame:
         table = evaluation_table(distilled, dataset, list(filter(None, args.transfer.split(','))), not args.no_baseline,
                                  n_models=args.models, seed=args.seed, **({'steps': args.steps} if args.steps else {}))
         print(table.round(2).to_string(index=False))
-        stem = Path(args.path).with_suffix('')
-        write_atomically(Path(f'{stem}_evaluation.csv'), lambda f: f.write(table.to_csv(index=False).encode()))
-        write_atomically(Path(f'{stem}_evaluation.json'), lambda f: f.write(table.to_json(orient='records', indent=1).encode()))
-        print(f'saved as {stem}_evaluation.csv and .json')
+        _save_beside(args.path, 'evaluation', table, table.to_json(orient='records', indent=1))
         return table
     return user_errors(work)
 
@@ -174,10 +178,7 @@ def score_command(args, distilled, dataset)->pd.DataFrame:
         rows += _card_rows(cards[network['arch']]['set'], network['arch'], cards[network['arch']]['against'])
     table = pd.DataFrame(rows)
     print(table.round(3).to_string(index=False))
-    stem = Path(args.path).with_suffix('')
-    write_atomically(Path(f'{stem}_scores.csv'), lambda f: f.write(table.to_csv(index=False).encode()))
-    write_atomically(Path(f'{stem}_scores.json'), lambda f: f.write(json.dumps(cards, indent=1).encode()))
-    print(f'saved as {stem}_scores.csv and .json')
+    _save_beside(args.path, 'scores', table, json.dumps(cards, indent=1))
     return table
 
 # %% ../nbs/11_cli.ipynb #a15fa2eb
