@@ -196,7 +196,7 @@ class TruncationBias(Callback):
         for stop in stops:
             full = meta_gradient((0, stop))
             windowed = full if stop <= c.n_back else meta_gradient((stop - c.n_back, stop))
-            metrics.update({f'bias_cosine_{stop}': F.cosine_similarity(windowed.flatten(), full.flatten(), 0).item(),
+            metrics.update({f'bias_cosine_{stop}': F.cosine_similarity(windowed.flatten().double(), full.flatten().double(), 0).item(),
                             f'bias_norm_ratio_{stop}': (windowed.norm() / full.norm()).item(),
                             f'bias_full_norm_{stop}': full.norm().item()})
         return dict(metrics, bias_seconds=time.perf_counter() - start)
