@@ -84,8 +84,10 @@ def bench_run(setting:BenchSetting, size:BenchSize, data:ImageDataset,
              )->DistillRun:
     "A distillation run whose every outer step unrolls `bench_window` steps"
     start, stop = bench_window(setting, size)
-    config = make_config(dataset=data.name, images_per_class=setting.images_per_class, learn_labels=setting.learn_labels,
-                         width=size.width, schedule='truncated_bptt', n_unroll=stop, n_back=stop - start, resample_every=1,
+    config = make_config(dataset=data.name, images_per_class=setting.images_per_class,
+                         learn_labels=setting.learn_labels,
+                         width=size.width, schedule='truncated_bptt', n_unroll=stop, n_back=stop - start,
+                         resample_every=1,
                          real_batch=size.real_batch, engine=engine, segment=segment, real_chunk=real_chunk,
                          device=str(device), seed=seed)
     return DistillRun(config, data, resume=False)
@@ -117,7 +119,7 @@ def time_interleaved(steps:dict,   # name -> callable doing one unit of work
 # %% ../nbs/05a_bench.ipynb #6df240f7
 def step_memory(step,                # callable doing one outer step
                 device:torch.device,
-                checkpoint_bytes:int=0,  # bytes of low-memory checkpoints (counted by the CUDA peak, not by saved bytes)
+                checkpoint_bytes:int=0, # bytes of low-memory checkpoints (counted by the CUDA peak, not by saved bytes)
                )->tuple:
     "(bytes, what they are) of one call of `step`"
     if device.type == 'cuda':
@@ -159,15 +161,18 @@ def floor_seconds(floor:dict, n_unroll:int)->float:
 
 # %% ../nbs/05a_bench.ipynb #0fc9e467
 def bench_setting(setting:BenchSetting, size:BenchSize, data:ImageDataset, floor:dict,
-                  engines=ENGINES, modes=MODES, device='cpu', steps:int|None=None, warmup:int|None=None, seed:int=0)->list:
+                  engines=ENGINES, modes=MODES, device='cpu', steps:int|None=None, warmup:int|None=None,
+                  seed:int=0)->list:
     "One result row per (engine, mode) for `setting`; `floor` from `measure_floor` at the setting's inner batch"
     device = torch.device(device)
     start, stop = bench_window(setting, size)
     profile_run = bench_run(setting, size, data, device=device, seed=seed)
     real = data.train_images[:size.real_batch]
     chunk = low_memory_real_chunk(size)
-    profile = profile_memory(profile_run.fresh_model(), profile_run.synthetic.images, profile_run.synthetic.labels, real,
-                             data.train_labels[:size.real_batch], profile_run.inner_opt, profile_run.inner_batch, real_chunk=chunk)
+    profile = profile_memory(profile_run.fresh_model(), profile_run.synthetic.images, profile_run.synthetic.labels,
+                             real,
+                             data.train_labels[:size.real_batch], profile_run.inner_opt, profile_run.inner_batch,
+                             real_chunk=chunk)
     segment = profile.smallest(stop - start)[0]
     runs = {(engine, mode): bench_run(setting, size, data, engine, segment if mode == 'low' else None, device, seed,
                                       real_chunk=chunk if mode == 'low' else None)
@@ -179,9 +184,11 @@ def bench_setting(setting:BenchSetting, size:BenchSize, data:ImageDataset, floor
         n_checkpoints = math.ceil((stop - start) / segment) if mode == 'low' else 0
         memory, memory_kind = step_memory(run.outer_step, device, n_checkpoints * profile.checkpoint_bytes)
         median = statistics.median(seconds[engine, mode])
-        rows.append(dict(setting=setting.name, key=setting.key, engine=engine, mode=mode, segment=segment if mode == 'low' else None,
+        rows.append(dict(setting=setting.name, key=setting.key, engine=engine, mode=mode,
+                         segment=segment if mode == 'low' else None,
                          window=[start, stop], seconds=median, seconds_all=seconds[engine, mode], memory_bytes=memory,
-                         memory_kind=memory_kind, per_step_bytes=profile.per_step_bytes, floor_seconds=floor_seconds(floor, stop),
+                         memory_kind=memory_kind, per_step_bytes=profile.per_step_bytes,
+                         floor_seconds=floor_seconds(floor, stop),
                          vs_floor=median / floor_seconds(floor, stop), paper_seconds=setting.paper_seconds,
                          paper_memory_gb=setting.paper_memory_gb))
     return rows
@@ -204,7 +211,9 @@ def run_bench(size:str='tiny',     # key of SIZES
         batch = inner_batch_size(setting)
         if batch not in floors: floors[batch] = measure_floor(bench_size, device, batch, seed=seed)
         rows += bench_setting(setting, bench_size, data, floors[batch], engines, modes, device, steps, warmup, seed)
-        if log: log(f"{setting.name}: " + ', '.join(f"{r['engine']}/{r['mode']} {r['seconds']:.3g} s" for r in rows[-len(engines) * len(modes):]))
+        if log:
+            log(f"{setting.name}: " + ', '.join(f"{r['engine']}/{r['mode']} {r['seconds']:.3g} s"
+                                                for r in rows[-len(engines) * len(modes):]))
     for row in rows:  # the authors' figures are for the full size (and an H100)
         row['vs_paper'] = row['seconds'] / row['paper_seconds'] if size == 'full' else None
         row['memory_vs_paper'] = row['memory_bytes'] / (row['paper_memory_gb'] * 1e9) if size == 'full' else None
@@ -214,10 +223,12 @@ def run_bench(size:str='tiny',     # key of SIZES
 def format_table(rows:list)->str:
     "The rows as a fixed-width text table"
     ratio = lambda v: '—' if v is None else f"{v:.2f}"
-    lines = [f"{'setting':<18}{'engine':<8}{'mode':<10}{'s/step':>8}{'memory':>11}  {'kind':<19}{'÷paper':>7}{'÷floor':>7}"]
+    lines = [f"{'setting':<18}{'engine':<8}{'mode':<10}{'s/step':>8}{'memory':>11} "
+             f" {'kind':<19}{'÷paper':>7}{'÷floor':>7}"]
     for r in rows:
         mode = r['mode'] if r['segment'] is None else f"low k={r['segment']}"
-        lines.append(f"{r['setting']:<18}{r['engine']:<8}{mode:<10}{r['seconds']:>8.3f}{format_bytes(r['memory_bytes']):>11}  "
+        memory = format_bytes(r['memory_bytes'])
+        lines.append(f"{r['setting']:<18}{r['engine']:<8}{mode:<10}{r['seconds']:>8.3f}{memory:>11}  "
                      f"{r['memory_kind']:<19}{ratio(r['vs_paper']):>7}{ratio(r['vs_floor']):>7}")
     return '\n'.join(lines)
 
@@ -231,14 +242,17 @@ def cost_sweep(size:str='tiny', device=None, setting:str='ipc10-60-200', engine:
     grid = sorted({(m, 200) for m in (20, 60, 100)} | {(60, t) for t in (100, 200, 300)})  # (M, N) at the full size
     runs = {}
     for n_back, n_unroll in grid:  # N is set directly: with T = 2N - M the mean (T + M)/2 is N
-        points = BenchSetting('sweep', base.images_per_class, n_back, 2 * n_unroll - n_back, base.learn_labels, math.nan, math.nan)
+        points = BenchSetting('sweep', base.images_per_class, n_back, 2 * n_unroll - n_back, base.learn_labels,
+                              math.nan, math.nan)
         runs[bench_window(points, bench_size)] = bench_run(points, bench_size, data, engine, None, device, seed)
-    seconds = {w: statistics.median(s) for w, s in time_interleaved({w: r.outer_step for w, r in runs.items()}, steps, warmup, device).items()}
+    seconds = {w: statistics.median(s)
+               for w, s in time_interleaved({w: r.outer_step for w, r in runs.items()}, steps, warmup, device).items()}
     design = torch.tensor([[1., stop, stop - start] for start, stop in seconds], dtype=torch.float64)
-    fit = torch.linalg.lstsq(design, torch.tensor(list(seconds.values()), dtype=torch.float64)[:, None]).solution.flatten()
+    fit = torch.linalg.lstsq(design,
+                             torch.tensor(list(seconds.values()), dtype=torch.float64)[:, None]).solution.flatten()
     some_run = next(iter(runs.values()))
-    profile = profile_memory(some_run.fresh_model(), some_run.synthetic.images, some_run.synthetic.labels, data.train_images,
-                             data.train_labels, some_run.inner_opt, some_run.inner_batch)
+    profile = profile_memory(some_run.fresh_model(), some_run.synthetic.images, some_run.synthetic.labels,
+                             data.train_images, data.train_labels, some_run.inner_opt, some_run.inner_batch)
     return dict(points=[dict(n_back=stop - start, n_unroll=stop, seconds=s) for (start, stop), s in seconds.items()],
                 fixed_seconds=fit[0].item(), seconds_per_step=fit[1].item(), seconds_per_backprop_step=fit[2].item(),
                 bytes_per_backprop_step=profile.per_step_bytes, meta_bytes=profile.meta_bytes)
@@ -246,17 +260,19 @@ def cost_sweep(size:str='tiny', device=None, setting:str='ipc10-60-200', engine:
 def format_sweep(sweep:dict)->str:
     "The sweep's points and fit in a few lines"
     points = ', '.join(f"(M={p['n_back']}, N={p['n_unroll']}) {p['seconds']:.3g} s" for p in sweep['points'])
-    return (f"{points}\nfit: {sweep['fixed_seconds']:.3g} s + {sweep['seconds_per_step'] * 1e3:.3g} ms per inner step "
-            f"+ {sweep['seconds_per_backprop_step'] * 1e3:.3g} ms per back-propagated step; "
-            f"graph {format_bytes(sweep['bytes_per_backprop_step'])} per back-propagated step, meta-loss {format_bytes(sweep['meta_bytes'])}")
+    return (f"{points}\nfit: {sweep['fixed_seconds']:.3g} s + {sweep['seconds_per_step'] * 1e3:.3g} "
+            f"ms per inner step + {sweep['seconds_per_backprop_step'] * 1e3:.3g} ms per "
+            f"back-propagated step; graph {format_bytes(sweep['bytes_per_backprop_step'])} per "
+            f"back-propagated step, meta-loss {format_bytes(sweep['meta_bytes'])}")
 
 # %% ../nbs/05a_bench.ipynb #039c880f
 def compare_memory_modes(n_back:int=100, seed:int=0)->dict:
-    "Saved bytes of full-graph and low-memory unrolls through `n_back` steps of a tiny float64 problem, and their gradients"
+    "Saved bytes of full-graph and low-memory unrolls through `n_back` steps of a tiny float64 problem, and gradients"
     g = torch.Generator().manual_seed(seed)
     torch.manual_seed(seed)
     model = build_model('convnet', 3, 10, 8, width=4, depth=1).double()
-    images, real = torch.randn(20, 3, 8, 8, generator=g, dtype=torch.float64), torch.randn(50, 3, 8, 8, generator=g, dtype=torch.float64)
+    images, real = torch.randn(20, 3, 8, 8, generator=g, dtype=torch.float64), torch.randn(50, 3, 8, 8, generator=g,
+                                                                                           dtype=torch.float64)
     labels, real_labels = torch.eye(10, dtype=torch.float64).repeat(2, 1).requires_grad_(), torch.arange(50) % 10
     inner = InnerOptimizer('adam', lr=1e-2)
     segment = profile_memory(model, images, labels, real, real_labels, inner, 10).smallest(n_back)[0]
@@ -271,13 +287,15 @@ def _choices(text:str, allowed, what:str)->list:
     "Comma-separated names, each checked against `allowed`"
     names = [n.strip() for n in text.split(',') if n.strip()]
     bad = [n for n in names if n not in allowed]
-    if bad or not names: raise argparse.ArgumentTypeError(f"unknown {what} {bad or text!r}: choose from {', '.join(allowed)}")
+    if bad or not names:
+        raise argparse.ArgumentTypeError(f"unknown {what} {bad or text!r}: choose from {', '.join(allowed)}")
     return names
 
 def _integer_at_least(minimum:int):
     "An argparse type: an integer >= `minimum`"
     def parse(text:str)->int:
-        if not text.isdigit() or int(text) < minimum: raise argparse.ArgumentTypeError(f"must be an integer >= {minimum}, got {text!r}")
+        if not text.isdigit() or int(text) < minimum:
+            raise argparse.ArgumentTypeError(f"must be an integer >= {minimum}, got {text!r}")
         return int(text)
     return parse
 
@@ -288,15 +306,22 @@ def _device_description(device:torch.device)->str:
 # %% ../nbs/05a_bench.ipynb #3fe90742
 def bench_parser()->argparse.ArgumentParser:
     "Options of `simple-distill bench`"
-    p = argparse.ArgumentParser(prog='simple-distill bench', description='Time outer steps of the four CIFAR-10 settings the authors measured, on random CIFAR-10-shaped data.')
-    p.add_argument('--size', choices=list(SIZES), help='full: the sizes the authors measured (GPU); tiny: CPU-sized (default: full on CUDA, else tiny)')
+    p = argparse.ArgumentParser(prog='simple-distill bench', description="Time outer steps of the four CIFAR-10 "
+                                                                         "settings the authors measured, on "
+                                                                         "random CIFAR-10-shaped data.")
+    p.add_argument('--size', choices=list(SIZES), help="full: the sizes the authors measured (GPU); tiny: "
+                                                       "CPU-sized (default: full on CUDA, else tiny)")
     p.add_argument('--device', help="'cuda', 'cuda:N' or 'cpu' (default: cuda when available)")
-    p.add_argument('--engines', default=','.join(ENGINES), type=lambda s: _choices(s, ENGINES, 'engines'), help='comma-separated meta-gradient engines')
-    p.add_argument('--modes', default=','.join(MODES), type=lambda s: _choices(s, MODES, 'modes'), help='comma-separated: full (graph), low (memory)')
-    p.add_argument('--settings', default=','.join(SETTINGS), type=lambda s: _choices(s, list(SETTINGS), 'settings'), help='comma-separated settings')
+    p.add_argument('--engines', default=','.join(ENGINES), type=lambda s: _choices(s, ENGINES, 'engines'),
+                   help='comma-separated meta-gradient engines')
+    p.add_argument('--modes', default=','.join(MODES), type=lambda s: _choices(s, MODES, 'modes'),
+                   help='comma-separated: full (graph), low (memory)')
+    p.add_argument('--settings', default=','.join(SETTINGS), type=lambda s: _choices(s, list(SETTINGS), 'settings'),
+                   help='comma-separated settings')
     p.add_argument('--steps', type=_integer_at_least(1), help='timed outer steps per row (default: 20 full, 5 tiny)')
     p.add_argument('--warmup', type=_integer_at_least(0), help='untimed outer steps first (default: 3 full, 1 tiny)')
-    p.add_argument('--parts', default='table,sweep', type=lambda s: _choices(s, ('table', 'sweep'), 'parts'), help='table and/or sweep')
+    p.add_argument('--parts', default='table,sweep', type=lambda s: _choices(s, ('table', 'sweep'), 'parts'),
+                   help='table and/or sweep')
     p.add_argument('--seed', type=int, default=0)
     p.add_argument('--json', metavar='OUT', help='write the results to this JSON file')
     return p
@@ -308,16 +333,20 @@ def bench_command(argv:list=None, # arguments after `simple-distill bench` (None
     parser = bench_parser()
     args = parser.parse_args(argv)
     device = torch.device(args.device or ('cuda' if torch.cuda.is_available() else 'cpu'))
-    if device.type == 'cuda' and not torch.cuda.is_available(): parser.error(f"--device {args.device}: CUDA is not available here; use --device cpu")
+    if device.type == 'cuda' and not torch.cuda.is_available():
+        parser.error(f"--device {args.device}: CUDA is not available here; use --device cpu")
     size = args.size or ('full' if device.type == 'cuda' else 'tiny')
-    results = dict(size=size, device=_device_description(device), torch=torch.__version__, version=simple_distill.__version__,
+    results = dict(size=size, device=_device_description(device), torch=torch.__version__,
+                   version=simple_distill.__version__,
                    data='random tensors of CIFAR-10 shapes (timing does not depend on pixel values)')
     print(f"simple-distill bench: size {size} on {results['device']}")
     if 'table' in args.parts:
-        results['rows'] = run_bench(size, device, args.engines, args.modes, args.settings, args.steps, args.warmup, args.seed)
+        results['rows'] = run_bench(size, device, args.engines, args.modes, args.settings, args.steps, args.warmup,
+                                    args.seed)
         print(format_table(results['rows']))
     if 'sweep' in args.parts:
-        results['sweep'] = cost_sweep(size, device, steps=args.steps or 5, warmup=1 if args.warmup is None else args.warmup, seed=args.seed)
+        results['sweep'] = cost_sweep(size, device, steps=args.steps or 5,
+                                      warmup=1 if args.warmup is None else args.warmup, seed=args.seed)
         print(format_sweep(results['sweep']))
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1))

@@ -19,13 +19,14 @@ __all__ = ['bptt', 'truncated_bptt', 'random_bptt', 'rat_bptt', 'MOVING_DIRECTIO
 # %% ../nbs/04_bptt.ipynb #a21b0002
 @runtime_checkable
 class Schedule(Protocol):
-    "The schedule protocol: `window` before each outer step, `observe` after it, state for checkpoints (subclass for defaults)"
+    "The schedule protocol: `window` before each outer step, `observe` after it, state for checkpoints (subclass it)"
     # an optional attribute `options`, a dict of its settings: `n_steps` there says that the run's length paces it
 
     def window(self, outer_step:int, generator:torch.Generator|None=None, probe=None)->tuple:
-        "(start, stop) of `outer_step`; `probe(n)` gives the inner-gradient norms of `n` plain steps of this step's network"
+        "(start, stop) of `outer_step`; `probe(n)`: inner-gradient norms of `n` plain steps of this step's network"
         raise NotImplementedError
-    def observe(self, record:dict): "The finished step's metrics, its `inner_losses` and `inner_grad_norms`: none by default"
+    def observe(self,
+                record:dict): "The finished step's metrics, its `inner_losses` and `inner_grad_norms`: none by default"
     def state_dict(self)->dict: return {}
     def load_state_dict(self, state:dict): pass
 
@@ -42,7 +43,8 @@ class WindowSchedule:
         self.group, self.current = None, None  # the group whose window is remembered, and that window
 
     options = property(lambda self: {}, doc="The schedule's other settings, for display and resume")
-    def draw(self, step:int, generator, probe=None)->tuple: raise NotImplementedError  # the window of the group from `step`
+    def draw(self, step:int, generator,
+             probe=None)->tuple: raise NotImplementedError  # the window of the group from `step`
     def __repr__(self):
         settings = dict(n_unroll=self.n_unroll, n_back=self.n_back, resample_every=self.resample_every, **self.options)
         return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in settings.items())})"
@@ -65,7 +67,8 @@ def _check_lengths(n_unroll:int, n_back:int, resample_every:int):
     "Clear errors for window lengths no schedule can use"
     if n_unroll < 1: raise ValueError(f"n_unroll (T) must be at least 1, got {n_unroll}")
     if not 1 <= n_back <= n_unroll:
-        raise ValueError(f"n_back (M) = {n_back} must lie in [1, n_unroll = {n_unroll}]: the window cannot be longer than the unroll")
+        raise ValueError(f"n_back (M) = {n_back} must lie in [1, n_unroll = "
+                         f"{n_unroll}]: the window cannot be longer than the unroll")
     if resample_every < 1: raise ValueError(f"resample_every must be at least 1 outer step, got {resample_every}")
 
 def _uniform_int(low:int, high:int, generator)->int:
@@ -162,7 +165,8 @@ def register_schedule(name:str, # the `schedule` name it answers to
     "Make `factory` available as `schedule=name` in `make_schedule`, `distill` and the command line; returns `name`"
     if not callable(factory): raise TypeError(f"factory must be callable and return a Schedule, got {factory!r}")
     replaced = SCHEDULES.get(name, factory)
-    if name in _BUILT_IN and getattr(replaced, '__qualname__', None) != getattr(factory, '__qualname__', None):  # a reload is fine
+    # a reload is fine
+    if name in _BUILT_IN and getattr(replaced, '__qualname__', None) != getattr(factory, '__qualname__', None):
         raise ValueError(f"{name!r} is a built-in schedule: register yours under another name")
     SCHEDULES[name] = factory
     return name
@@ -172,10 +176,11 @@ for _schedule in (FullBPTT, TruncatedBPTT, RandomBPTT, RaTBPTT, MovingWindow, In
 
 # %% ../nbs/04_bptt.ipynb #a21b0003
 def make_schedule(name:str, # key of SCHEDULES
-                  **kwargs, # n_unroll, n_back, resample_every, n_steps, direction, and a registered schedule's own settings
+                  **kwargs, # n_unroll, n_back, resample_every, n_steps, direction, a registered schedule's own settings
                  )->Schedule:
     "Build a schedule by name, passing it the keywords it takes"
-    if name not in SCHEDULES: raise ValueError(f"unknown schedule {name!r}: choose one of {', '.join(SCHEDULES)}, or register yours")
+    if name not in SCHEDULES:
+        raise ValueError(f"unknown schedule {name!r}: choose one of {', '.join(SCHEDULES)}, or register yours")
     known = {p for f in SCHEDULES.values() for p in inspect.signature(f).parameters}
     unknown = sorted(set(kwargs) - known)
     if unknown: raise ValueError(f"unknown schedule settings {unknown}: schedules take {sorted(known)}")
@@ -198,7 +203,7 @@ def probe_grad_norms(model:nn.Module, images:Tensor, labels:Tensor, inner_opt:In
                      generator:torch.Generator|None, augment:bool=True,
                      class_ids:Tensor|None=None, task_classes:Tensor|None=None,
                     )->Tensor:
-    "[n_steps] inner-gradient norm of each of `n_steps` plain inner steps from `model`'s parameters, on batches from `generator`"
+    "[n_steps] inner-gradient norm of each of `n_steps` plain steps from `model`'s parameters, batches from `generator`"
     plan = make_plan(n_steps, len(images), batch_size, 0, generator, augment, images.device, class_ids, task_classes)
     norms = []
     start_window(functional_forward(model), inner_opt, model, images, labels, plan, n_steps, grad_norms=norms)
@@ -220,14 +225,14 @@ def meta_gradient(schedule:Schedule,       # picks the window
                   segment:int|None=None,   # low-memory mode segment length, or None
                   real_chunk:int|None=None,# real images back-propagated at a time, or None (all at once)
                   real_rows:slice|None=None,# this process's rows of the real batch, or None (all)
-                  class_ids:Tensor|None=None,# class of each synthetic image for class-balanced inner batches, or None (uniform)
+                  class_ids:Tensor|None=None,# class of each synthetic image, for balanced inner batches; None: uniform
                   task_classes:Tensor|None=None,# the classes of this outer step's task, or None (all)
-                  hessian_rank:int|None=None,# approximate backward with a rank-k Hessian per window (`unroll`), or None (exact)
+                  hessian_rank:int|None=None,# approximate backward: a rank-k Hessian per window (`unroll`); None: exact
                  )->UnrollResult:
     "Meta-loss and meta-gradients of one outer step under `schedule`"
     def probe(n): return probe_grad_norms(model, images.detach(), labels.detach(), inner_opt, batch_size, n, generator,
                                           augment, class_ids, task_classes)
     window = schedule.window(outer_step, generator, probe)
-    return unroll(model, images, labels, real_images, real_labels, window, inner_opt, batch_size, generator, augment, engine, segment,
-                  real_chunk, real_rows=real_rows, class_ids=class_ids, task_classes=task_classes,
+    return unroll(model, images, labels, real_images, real_labels, window, inner_opt, batch_size, generator, augment,
+                  engine, segment, real_chunk, real_rows=real_rows, class_ids=class_ids, task_classes=task_classes,
                   hessian_rank=hessian_rank)

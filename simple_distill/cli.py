@@ -12,9 +12,11 @@ from pathlib import Path
 import pandas as pd
 import torch
 from .data import load_dataset, write_atomically
-from .distill import (add_config_arguments, add_threads_argument, config_from_args, distill, make_config, set_threads, ProgressBar, TensorBoard,
+from .distill import (add_config_arguments, add_threads_argument, config_from_args, distill, make_config,
+                                    set_threads, ProgressBar, TensorBoard,
                                    CheckpointError, NonFiniteMetaGradient)
-from .evaluate import PeriodicEvaluation, evaluation_table, in_distilled_space, same_space, DEFAULT_EVAL_STEPS
+from .evaluate import (PeriodicEvaluation, evaluation_table, in_distilled_space, same_space,
+                                     DEFAULT_EVAL_STEPS)
 from .synthetic import load_distilled
 from .formats import FORMATS, LABEL_KINDS, SPACES, detect_format, import_set
 from .protocols import (FULL_DATA, PROTOCOLS, card_row, paired_scores, protocols_for, recipe_network,
@@ -31,7 +33,8 @@ from .dashboard import HtmlReport, grid_image
 def user_errors(command):
     "Run `command()`; print library errors as one line and exit non-zero instead of a traceback."
     try: return command()
-    except CheckpointError as e: sys.exit(f'error: {e.problem} Nothing was overwritten: add --fresh to start over in this --out-dir, or choose another --out-dir.')
+    except CheckpointError as e: sys.exit(f"error: {e.problem} Nothing was overwritten: add --fresh to "
+                                          "start over in this --out-dir, or choose another --out-dir.")
     except (ValueError, FileNotFoundError, OSError, PeerFailure) as e: sys.exit(f'error: {e}')
     except NonFiniteMetaGradient as e: sys.exit(f'stopped: {e}')
     except KeyboardInterrupt:
@@ -50,17 +53,24 @@ def _without_nproc(argv:list) -> list:
 
 def distill_command(argv:list=None) -> dict:
     "Parse `simple-distill distill` options, run the distillation, return a summary."
-    parser = argparse.ArgumentParser(prog='simple-distill distill', description='Distil a data set with RaT-BPTT (or another BPTT schedule).')
+    parser = argparse.ArgumentParser(prog='simple-distill distill',
+                                     description='Distil a data set with RaT-BPTT (or another BPTT schedule).')
     add_config_arguments(parser)
-    parser.add_argument('--eval-every', type=int, default=500, help='evaluate every this many outer steps and at the end (default: 500)')
+    parser.add_argument('--eval-every', type=int, default=500,
+                        help='evaluate every this many outer steps and at the end (default: 500)')
     parser.add_argument('--eval-models', type=int, default=8, help='networks trained per evaluation (default: 8)')
-    parser.add_argument('--eval-steps', type=int, default=DEFAULT_EVAL_STEPS, help=f'training steps of each evaluated network (default: {DEFAULT_EVAL_STEPS})')
+    parser.add_argument('--eval-steps', type=int, default=DEFAULT_EVAL_STEPS,
+                        help=f'training steps of each evaluated network (default: {DEFAULT_EVAL_STEPS})')
     parser.add_argument('--no-report', action='store_true', help='do not write report.html and grid snapshots')
     parser.add_argument('--no-progress', action='store_true', help='no progress bar')
-    parser.add_argument('--fresh', action='store_true', help='start a new run even if --out-dir holds a checkpoint (it is replaced at the first save)')
-    parser.add_argument('--nproc', type=int, default=1, help='processes sharing each outer step, started with torchrun (one per GPU; default: 1)')
-    parser.add_argument('--tensorboard', action='store_true', help='also log scalars, the window and image grids for TensorBoard (OUT_DIR/tensorboard)')
-    parser.add_argument('--download', action='store_true', help='download cifar10 / cifar100 with torchvision if --data-root lacks them')
+    parser.add_argument('--fresh', action='store_true',
+                        help='start a new run even if --out-dir holds a checkpoint (it is replaced at the first save)')
+    parser.add_argument('--nproc', type=int, default=1,
+                        help='processes sharing each outer step, started with torchrun (one per GPU; default: 1)')
+    parser.add_argument('--tensorboard', action='store_true',
+                        help='also log scalars, the window and image grids for TensorBoard (OUT_DIR/tensorboard)')
+    parser.add_argument('--download', action='store_true',
+                        help='download cifar10 / cifar100 with torchvision if --data-root lacks them')
     add_threads_argument(parser)
     add_hardness_arguments(parser)
     add_stability_arguments(parser)
@@ -75,14 +85,16 @@ def distill_command(argv:list=None) -> dict:
         dataset = load_dataset(config.dataset, root=config.data_root, zca=config.zca, download=args.download)
         threads = set_threads(args.threads, config, dataset.image_shape)
         if comm is None or comm.writer: print(f'{threads} CPU thread(s) (--threads to change)')
-        callbacks = [PeriodicEvaluation(args.eval_every, n_models=args.eval_models, steps=args.eval_steps), *hardness_callbacks(args),
-                     *stability_callbacks(args, config.seed)]
+        callbacks = [PeriodicEvaluation(args.eval_every, n_models=args.eval_models, steps=args.eval_steps),
+                     *hardness_callbacks(args), *stability_callbacks(args, config.seed)]
         if not args.no_progress: callbacks.append(ProgressBar())
         if not args.no_report: callbacks.append(HtmlReport(every=max(args.eval_every, 50)))
         if args.tensorboard: callbacks.append(TensorBoard(image_every=max(args.eval_every // 10, 1)))
         run = distill(config, dataset=dataset, callbacks=callbacks, communicator=comm, resume=not args.fresh)
-        summary = dict(reason=run.reason, step=run.step, out_dir=str(run.out_dir), last_eval=run.evals[-1] if run.evals else None)
-        if run.comm.writer: print(f"{run.reason} at step {run.step}; checkpoint, distilled set and report in {run.out_dir}")
+        summary = dict(reason=run.reason, step=run.step, out_dir=str(run.out_dir),
+                       last_eval=run.evals[-1] if run.evals else None)
+        if run.comm.writer:
+            print(f"{run.reason} at step {run.step}; checkpoint, distilled set and report in {run.out_dir}")
         return summary
     return user_errors(work)
 
@@ -97,24 +109,31 @@ def _save_beside(path, name:str, table:pd.DataFrame, json_text:str):
     print(f'saved as {stem}_{name}.csv and .json')
 
 def evaluate_command(argv:list=None) -> pd.DataFrame:
-    "Parse `simple-distill evaluate` options, evaluate a distilled set on every architecture asked for, print the table and save it beside the set."
-    parser = argparse.ArgumentParser(prog='simple-distill evaluate', description='Evaluate a distilled set (.safetensors) on the real test set.')
+    "`simple-distill evaluate`: score a set on every architecture asked for; print the table, save it beside the set."
+    parser = argparse.ArgumentParser(prog='simple-distill evaluate',
+                                     description='Evaluate a distilled set (.safetensors) on the real test set.')
     parser.add_argument('path', help='distilled set written by `simple-distill distill` (distilled.safetensors)')
-    parser.add_argument('--dataset', default=None, help='data to evaluate against: a name or ImageFolder folder / zip (default: the one the set was distilled from)')
-    parser.add_argument('--data-root', default=None, help="folder of torchvision's CIFAR download, if the set came from CIFAR")
+    parser.add_argument('--dataset', default=None, help="data to evaluate against: a name or ImageFolder folder "
+                                                        "/ zip (default: the one the set was distilled from)")
+    parser.add_argument('--data-root', default=None,
+                        help="folder of torchvision's CIFAR download, if the set came from CIFAR")
     parser.add_argument('--models', type=int, default=8, help='networks to train (default: 8)')
-    parser.add_argument('--steps', type=int, default=None, help="training steps per network (default: the set's recipe)")
-    parser.add_argument('--transfer', default='', help='comma-separated other architectures, e.g. vgg11,alexnet,resnet18')
+    parser.add_argument('--steps', type=int, default=None,
+                        help="training steps per network (default: the set's recipe)")
+    parser.add_argument('--transfer', default='',
+                        help='comma-separated other architectures, e.g. vgg11,alexnet,resnet18')
     parser.add_argument('--no-baseline', action='store_true', help='skip the random-real baseline')
     parser.add_argument('--seed', type=int, default=0)
-    parser.add_argument('--plugin', default=None, help='comma-separated modules to import first: they register networks named in --transfer')
+    parser.add_argument('--plugin', default=None,
+                        help='comma-separated modules to import first: they register networks named in --transfer')
     add_score_arguments(parser)
     args = parser.parse_args(argv)
     def work():
         import_plugins(args.plugin)
         distilled = load_distilled(args.path)
         c = distilled.config
-        dataset = in_distilled_space(distilled, load_dataset(args.dataset or c['dataset'], root=args.data_root or c.get('data_root'), zca=False))
+        dataset = in_distilled_space(distilled, load_dataset(args.dataset or c['dataset'],
+                                                             root=args.data_root or c.get('data_root'), zca=False))
         if args.scores: return score_command(args, distilled, dataset)
         table = evaluation_table(distilled, dataset, list(filter(None, args.transfer.split(','))), not args.no_baseline,
                                  n_models=args.models, seed=args.seed, **({'steps': args.steps} if args.steps else {}))
@@ -216,10 +235,12 @@ def import_command(argv:list=None)->Path:
 # %% ../nbs/11_cli.ipynb #426c038f
 def demo_command(argv:list=None) -> dict:
     "Distil the digits set, compare with random real images of the same size, save the picture."
-    parser = argparse.ArgumentParser(prog='simple-distill demo', description='Distil the embedded digits set on the CPU and compare with random real images.')
+    parser = argparse.ArgumentParser(prog='simple-distill demo', description="Distil the embedded digits set on the "
+                                                                             "CPU and compare with random real images.")
     parser.add_argument('--steps', type=int, default=300, help='outer steps (default: 300)')
     parser.add_argument('--models', type=int, default=8, help='networks per evaluation (default: 8)')
-    parser.add_argument('--out-dir', default='runs/demo', help='where the checkpoint, distilled set and picture go (default: runs/demo)')
+    parser.add_argument('--out-dir', default='runs/demo',
+                        help='where the checkpoint, distilled set and picture go (default: runs/demo)')
     parser.add_argument('--no-progress', action='store_true', help='no progress bar')
     args = parser.parse_args(argv)
     def work():
@@ -230,17 +251,22 @@ def demo_command(argv:list=None) -> dict:
                       callbacks=[evaluation] + ([] if args.no_progress else [ProgressBar()]))
         result = run.evals[-1]
         grid_image(run, scale=8).save(run.out_dir/'distilled.png')
-        print(f"\nDistilled digits, {len(run.synthetic.images)} images (1 per class), {args.models} fresh ConvNets each, {time.time()-start:.0f} s:")
+        print(f"\nDistilled digits, {len(run.synthetic.images)} images (1 per class), "
+              f"{args.models} fresh ConvNets each, {time.time()-start:.0f} s:")
         print(f"  distilled images:   {100*result['acc_mean']:.1f} ± {100*result['acc_std']:.1f}% test accuracy")
         print(f"  random real images: {100*result['baseline_mean']:.1f} ± {100*result['baseline_std']:.1f}%")
-        print(f"  saved: {run.out_dir/'distilled.safetensors'} (load with simple_distill.synthetic.load_distilled), picture {run.out_dir/'distilled.png'}")
+        print(f"  saved: {run.out_dir/'distilled.safetensors'} (load with "
+              f"simple_distill.synthetic.load_distilled), picture {run.out_dir/'distilled.png'}")
         return dict(result, out_dir=str(run.out_dir), seconds=time.time()-start)
     return user_errors(work)
 
 # %% ../nbs/11_cli.ipynb #1dbad784
-PAPER_ROWS = {  # row -> (preset, overrides, the paper's ConvNet test accuracy in %: Table 1 and, with the linear basis, Table 2)
-    'cifar10-ipc1': ('cifar10-ipc1', {}, 53.2), 'cifar10-ipc10': ('cifar10-ipc10', {}, 69.4), 'cifar10-ipc50': ('cifar10-ipc50', {}, 75.3),
-    'cifar100-ipc1': ('cifar100-ipc1', {}, 36.3), 'cifar100-ipc10': ('cifar100-ipc10', {}, 47.5), 'cifar100-ipc50': ('cifar100-ipc50', {}, 50.6),
+# row -> (preset, overrides, the paper's ConvNet test accuracy in %: Table 1 and, with the linear basis, Table 2)
+PAPER_ROWS = {
+    'cifar10-ipc1': ('cifar10-ipc1', {}, 53.2), 'cifar10-ipc10': ('cifar10-ipc10', {}, 69.4),
+    'cifar10-ipc50': ('cifar10-ipc50', {}, 75.3),
+    'cifar100-ipc1': ('cifar100-ipc1', {}, 36.3), 'cifar100-ipc10': ('cifar100-ipc10', {}, 47.5),
+    'cifar100-ipc50': ('cifar100-ipc50', {}, 50.6),
     'cifar10-ipc1-linear': ('cifar10-ipc1', dict(parameterisation='linear'), 68.2),
     'cifar10-ipc10-linear': ('cifar10-ipc10', dict(parameterisation='linear'), 72.8),
     'digits-ipc1': ('digits', {}, None),  # no paper number: the CPU smoke test of the harness
@@ -248,10 +274,13 @@ PAPER_ROWS = {  # row -> (preset, overrides, the paper's ConvNet test accuracy i
 
 def reproduce_command(argv:list=None) -> dict:
     "Run a paper table row's preset, evaluate it by the fixed protocol and print our accuracy beside the paper's"
-    parser = argparse.ArgumentParser(prog='simple-distill reproduce', description="Reproduce one row of the paper's Tables 1 and 2.")
+    parser = argparse.ArgumentParser(prog='simple-distill reproduce',
+                                     description="Reproduce one row of the paper's Tables 1 and 2.")
     parser.add_argument('row', choices=sorted(PAPER_ROWS), help='the table row')
-    for flag, kind, text in (('--steps', int, 'outer steps (default: the preset\'s)'), ('--dataset', str, 'data: a name or ImageFolder folder / zip'),
-                             ('--device', str, "'cpu', 'cuda' or 'cuda:N' (default: cpu)"), ('--out-dir', str, 'folder of the run (default: runs/reproduce/ROW)')):
+    for flag, kind, text in (('--steps', int, 'outer steps (default: the preset\'s)'),
+                             ('--dataset', str, 'data: a name or ImageFolder folder / zip'),
+                             ('--device', str, "'cpu', 'cuda' or 'cuda:N' (default: cpu)"),
+                             ('--out-dir', str, 'folder of the run (default: runs/reproduce/ROW)')):
         parser.add_argument(flag, type=kind, default=None, help=text)
     parser.add_argument('--eval-models', type=int, default=8, help='networks in the evaluation (default: 8)')
     args = parser.parse_args(argv)
@@ -260,18 +289,22 @@ def reproduce_command(argv:list=None) -> dict:
     config = make_config(preset, **overrides, **given, out_dir=args.out_dir or f'runs/reproduce/{args.row}')
     run = distill(config, callbacks=[PeriodicEvaluation(every=config.steps, n_models=args.eval_models, baseline=False)])
     ours = run.evals[-1]
-    print(f"{args.row} after {run.step} outer steps: {100*ours['acc_mean']:.1f} ± {100*ours['acc_std']:.1f}% (paper: {'—' if paper is None else f'{paper}%'})")
+    print(f"{args.row} after {run.step} outer steps: {100*ours['acc_mean']:.1f} ± "
+          f"{100*ours['acc_std']:.1f}% (paper: {'—' if paper is None else f'{paper}%'})")
     return dict(row=args.row, steps=run.step, ours=100 * ours['acc_mean'], ours_std=100 * ours['acc_std'], paper=paper)
 
 # %% ../nbs/11_cli.ipynb #f1af7d44
-COMMANDS = dict(distill=distill_command, evaluate=evaluate_command, demo=demo_command, bench=bench_command, compare=compare_command,
-                boost=boost_command, reproduce=reproduce_command) | {'import': import_command}
-SUMMARIES = dict(distill='distil a data set (RaT-BPTT or another schedule); the same command resumes from its checkpoint',
-                 evaluate='train fresh networks on a distilled set and report test accuracy, random-real baseline and transfer',
+COMMANDS = dict(distill=distill_command, evaluate=evaluate_command, demo=demo_command, bench=bench_command,
+                compare=compare_command, boost=boost_command, reproduce=reproduce_command) | {'import': import_command}
+SUMMARIES = dict(distill="distil a data set (RaT-BPTT or another schedule); "
+                         "the same command resumes from its checkpoint",
+                 evaluate="train fresh networks on a distilled set and report "
+                          "test accuracy, random-real baseline and transfer",
                  demo='distil the embedded digits set on the CPU in about a minute and compare with random real images',
                  bench='time outer steps and measure memory at the authors\' CIFAR-10 settings',
                  compare='compare methods over seeds: meta-gradient norms, normalized variance, accuracy, figures',
-                 boost='Boost-DD: distil blocks of images per class one after another; accuracy at every budget, nested subsets',
+                 boost="Boost-DD: distil blocks of images per class one after "
+                       "another; accuracy at every budget, nested subsets",
                  reproduce="run one row of the paper's Tables 1 and 2 and print our accuracy beside the paper's") | {
                  'import': "read another method's set (authors' .h5, MTT/DATM, DD-Ranking, folder) into a .safetensors"}
 
@@ -283,6 +316,8 @@ def main(argv:list=None):
         for name, summary in SUMMARIES.items(): print(f'  {name:<9} {summary}')
         return
     if argv[0] not in COMMANDS: sys.exit(f"error: unknown command {argv[0]!r}: choose one of {', '.join(COMMANDS)}")
-    user_errors(lambda: COMMANDS[argv[0]](argv[1:]))  # one-line errors for every command; the console script's exit status stays 0 on success
+    # one-line errors for every command; the console script's exit status stays 0 on success
+    user_errors(lambda: COMMANDS[argv[0]](argv[1:]))
 
-if __name__ == '__main__' and '__file__' in globals(): main()  # `python -m simple_distill.cli` (as torchrun starts each process), not this notebook
+if __name__ == '__main__' and '__file__' in globals():
+    main()  # `python -m simple_distill.cli` (as torchrun starts each process), not this notebook

@@ -31,7 +31,8 @@ from .hardness import hs_histogram, sampled_hs_distribution
 @functools.lru_cache(None)
 def _font(size:int=10):
     try: return ImageFont.load_default(size=size)
-    except (TypeError, ImportError, OSError): return ImageFont.load_default()  # Pillow without FreeType: fixed bitmap font
+    # Pillow without FreeType: fixed bitmap font
+    except (TypeError, ImportError, OSError): return ImageFont.load_default()
 
 def _fit(draw, text:str, width:int) -> str:
     "`text`, cut short to fit in `width` pixels."
@@ -64,21 +65,27 @@ def render_grid(images:torch.Tensor,   # [n,C,H,W] in [0,1] (display space), C =
     h, w, cap = H*scale, W*scale, GRID_CAPTION if captions is not None else 0
     rows = [torch.nonzero(class_ids.cpu() == k).flatten()[:max_per_class].tolist() for k in range(len(classes))]
     cols = max([1] + [len(r) for r in rows])
-    canvas = Image.new('RGB', (GRID_ROW_LABEL + GRID_PAD + cols*(w + GRID_PAD), GRID_PAD + len(rows)*(h + cap + GRID_PAD)), 'white')
-    draw, pixels = ImageDraw.Draw(canvas), np.ascontiguousarray((images*255).round().to(torch.uint8).expand(-1, 3, -1, -1).permute(0, 2, 3, 1).numpy())
+    canvas = Image.new('RGB', (GRID_ROW_LABEL + GRID_PAD + cols*(w + GRID_PAD),
+                               GRID_PAD + len(rows)*(h + cap + GRID_PAD)), 'white')
+    rgb = (images*255).round().to(torch.uint8).expand(-1, 3, -1, -1)
+    draw, pixels = ImageDraw.Draw(canvas), np.ascontiguousarray(rgb.permute(0, 2, 3, 1).numpy())
     for k, row in enumerate(rows):
         top = GRID_PAD + k*(h + cap + GRID_PAD)
-        draw.text((4, top + h//2), _fit(draw, str(classes[k]), GRID_ROW_LABEL - 6), fill='black', anchor='lm', font=_font())
+        draw.text((4, top + h//2), _fit(draw, str(classes[k]), GRID_ROW_LABEL - 6), fill='black', anchor='lm',
+                  font=_font())
         for j, i in enumerate(row):
             left = GRID_ROW_LABEL + GRID_PAD + j*(w + GRID_PAD)
             canvas.paste(Image.fromarray(pixels[i]).resize((w, h), Image.NEAREST), (left, top))
-            if cap: draw.text((left + w//2, top + h + cap//2), _fit(draw, captions[i], w), fill='black', anchor='mm', font=_font())
+            if cap:
+                draw.text((left + w//2, top + h + cap//2), _fit(draw, captions[i], w), fill='black', anchor='mm',
+                          font=_font())
     return canvas
 
 # %% ../nbs/10_dashboard.ipynb #1aecd60f
 def labels_are_soft(labels:torch.Tensor, class_ids:torch.Tensor) -> bool:
     "True unless every label is exactly the one-hot vector of its class."
-    return not torch.equal(labels.detach().cpu(), torch.nn.functional.one_hot(class_ids.cpu(), labels.shape[1]).to(labels.dtype))
+    return not torch.equal(labels.detach().cpu(),
+                           torch.nn.functional.one_hot(class_ids.cpu(), labels.shape[1]).to(labels.dtype))
 
 def grid_image(run,                  # a `DistillRun` (or anything with `.synthetic`, `.dataset`, `.config`)
                max_per_class:int=10, # columns shown per class
@@ -91,7 +98,8 @@ def grid_image(run,                  # a `DistillRun` (or anything with `.synthe
     images = run.dataset.to_display(syn.images.detach()[shown.to(syn.images.device)].float().cpu())
     labels = syn.labels.detach()[shown.to(syn.labels.device)].cpu()
     soft = getattr(run.config, 'learn_labels', False) or labels_are_soft(labels, class_ids[shown])
-    return render_grid(images, class_ids[shown], classes, label_captions(labels, classes) if soft else None, scale, max_per_class)
+    return render_grid(images, class_ids[shown], classes, label_captions(labels, classes) if soft else None, scale,
+                       max_per_class)
 
 def png_bytes(image:Image.Image) -> bytes:
     "PNG file contents, compressed lightly: a live view re-encodes often."
@@ -114,15 +122,18 @@ _TRACES = (  # (name, row, col, style)
     ('steps/s', 2, 2, dict(line_color='#bcbd22')),
     ('‖g‖ / threshold', 2, 3, dict(line_color='#d62728')),
 )
-_TITLES = ('outer loss', 'meta-gradient norm', 'accuracy (%)', 'window on the unroll (inner steps)', 'steps per second', '‖g‖ / clip threshold')
-_NV_TRACE = ('normalized variance', 3, 1, dict(mode='lines+markers', line_color='#1f77b4'))  # the third row, with a NormalizedVariance
+_TITLES = ('outer loss', 'meta-gradient norm', 'accuracy (%)', 'window on the unroll (inner steps)', 'steps per second',
+           '‖g‖ / clip threshold')
+# the third row, with a NormalizedVariance
+_NV_TRACE = ('normalized variance', 3, 1, dict(mode='lines+markers', line_color='#1f77b4'))
 
 def metrics_figure(explode_ratio:float=3.0, # ‖g‖/threshold drawn as the explosion line
                    height:int=560,
                    normalized_variance:bool=False) -> go.Figure: # add a third row for the normalized variance
     "Empty 2×3 (or 3×3) chart layout; fill it with `fill_figure`."
     rows = 3 if normalized_variance else 2
-    fig = make_subplots(rows=rows, cols=3, subplot_titles=_TITLES + ('normalized variance of per-sample meta-gradients',)*(rows == 3),
+    fig = make_subplots(rows=rows, cols=3,
+                        subplot_titles=_TITLES + ('normalized variance of per-sample meta-gradients',)*(rows == 3),
                         horizontal_spacing=0.07, vertical_spacing=0.16 if rows == 2 else 0.11)
     for name, row, col, style in _TRACES + (_NV_TRACE,)*(rows == 3):
         fig.add_scatter(x=[], y=[], name=name, row=row, col=col, **{'mode': 'lines', **style})
@@ -148,13 +159,18 @@ def chart_series(history:list,         # metric dicts from `on_step`
     "Arrays for every chart trace, by trace name: {name: {'x': ..., 'y': ...}}."
     if len(history) > max_points: history = history[len(history)-1::-math.ceil(len(history)/max_points)][::-1]
     column = lambda rows, key: _finite([r.get(key, np.nan) for r in rows])
-    step, norm, threshold, acc_step = column(history, 'step'), column(history, 'grad_norm'), column(history, 'clip_threshold'), column(evals, 'step')
-    with np.errstate(divide='ignore', invalid='ignore'): rate, ratio = _finite(1/column(history, 'seconds')), _finite(norm/threshold)
-    by_step = {'outer loss': column(history, 'outer_loss'), '‖g‖ before clipping': norm, '‖g‖ after clipping': column(history, 'grad_norm_clipped'),
-               'clip threshold': threshold, 'window start': column(history, 'window_start'), 'window': column(history, 'window_stop'),
+    step, norm, threshold = (column(history, key) for key in ('step', 'grad_norm', 'clip_threshold'))
+    acc_step = column(evals, 'step')
+    with np.errstate(divide='ignore', invalid='ignore'):
+        rate, ratio = _finite(1/column(history, 'seconds')), _finite(norm/threshold)
+    by_step = {'outer loss': column(history, 'outer_loss'), '‖g‖ before clipping': norm,
+               '‖g‖ after clipping': column(history, 'grad_norm_clipped'),
+               'clip threshold': threshold, 'window start': column(history, 'window_start'),
+               'window': column(history, 'window_stop'),
                'T (unroll)': column(history, 'n_unroll_max'), 'steps/s': rate, '‖g‖ / threshold': ratio}
     series = {name: dict(x=step, y=y) for name, y in by_step.items()}
-    series['test accuracy'] = dict(x=acc_step, y=100*column(evals, 'acc_mean'), error_y=dict(type='data', array=100*column(evals, 'acc_std')))
+    series['test accuracy'] = dict(x=acc_step, y=100*column(evals, 'acc_mean'),
+                                   error_y=dict(type='data', array=100*column(evals, 'acc_std')))
     series['random-real baseline'] = dict(x=acc_step, y=100*column(evals, 'baseline_mean'))
     series['real-batch accuracy'] = dict(x=step, y=100*column(history, 'meta_accuracy'))
     measured = [m for m in history if 'normalized_variance' in m]
@@ -167,7 +183,8 @@ def fill_figure(fig, series:dict):
     "Write `chart_series` arrays into the figure's traces named in `series` (one message for a `FigureWidget`)."
     with fig.batch_update():
         for trace in fig.data:
-            for key, value in series.get(trace.name, {}).items(): setattr(trace, key, value)  # 2-3× faster than trace.update
+            for key, value in series.get(trace.name, {}).items():
+                setattr(trace, key, value)  # 2-3× faster than trace.update
     return fig
 
 # %% ../nbs/10_dashboard.ipynb #801a509f
@@ -178,7 +195,8 @@ def metric_warning(metrics:dict, explode_ratio:float=3.0) -> str:
     if metrics.get('nonfinite') or not all(math.isfinite(metrics.get(k, 0.0)) for k in ('outer_loss', 'grad_norm')):
         found.append(f'step {step}: the meta-gradient or outer loss is NaN/Inf')
     elif threshold and norm > explode_ratio*threshold:
-        found.append(f'step {step}: meta-gradient explosion, norm {norm:.3g} = {norm/threshold:.1f}× the clip threshold {threshold:.3g}')
+        found.append(f"step {step}: meta-gradient explosion, norm {norm:.3g} = "
+                     f"{norm/threshold:.1f}× the clip threshold {threshold:.3g}")
     return '; '.join(found) or None
 
 # %% ../nbs/10_dashboard.ipynb #418861ab
@@ -209,7 +227,8 @@ class StopOnInterrupt:
     def uninstall(self):
         "Hand SIGINT back (from any thread; in a kernel the swap completes when the next cell ends)."
         self.active = False
-        if self.kernel is not None and self.kernel.saved_sigint_handler is self.handler: self.kernel.saved_sigint_handler = self.previous
+        if self.kernel is not None and self.kernel.saved_sigint_handler is self.handler:
+            self.kernel.saved_sigint_handler = self.previous
         if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is self.handler:
             signal.signal(signal.SIGINT, self.outer)
     def _after_cell(self, result=None):
@@ -224,10 +243,12 @@ def hardness_sampler_of(run):
     return next((cb for cb in getattr(run, 'callbacks', ()) if getattr(cb, 'state_key', None) == 'hardness'), None)
 
 def hardness_figure(sampler, labels:torch.Tensor=None, height:int=260) -> go.Figure:
-    "Bar chart of the sampler's current HS histogram and the HS distribution of its real batches (`labels`: class-balanced share)"
+    "Bar chart of the sampler's HS histogram and the HS of its real batches (`labels`: class-balanced share)"
     K = sampler.n_models
-    fig = go.Figure(layout=dict(height=height, template='plotly_white', barmode='group', margin=dict(l=50, r=20, t=40, b=40),
-                                xaxis=dict(title='HS: networks (of K) that misclassify the example', dtick=1), yaxis_title='share'))
+    fig = go.Figure(layout=dict(height=height, template='plotly_white', barmode='group',
+                                margin=dict(l=50, r=20, t=40, b=40),
+                                xaxis=dict(title='HS: networks (of K) that misclassify the example', dtick=1),
+                                yaxis_title='share'))
     for name in ('training examples', 'real batches (expected)'): fig.add_bar(x=list(range(K + 1)), y=[], name=name)
     return fill_hardness(fig, sampler, labels)
 
@@ -240,8 +261,10 @@ def fill_hardness(fig, sampler, labels:torch.Tensor=None):
         else:
             K, hist = sampler.n_models, hs_histogram(sampler.hs, sampler.n_models).double()
             fig.data[0].y = (hist / hist.sum()).tolist()
-            fig.data[1].y = sampled_hs_distribution(sampler.hs, sampler.weights, K, labels if sampler.class_balanced else None).tolist()
-            fig.layout.title = f'adaptive hardness at outer step {sampler.computed_at} ({K} networks; {sampler.weighting} weighting, thr {sampler.thr:g})'
+            fig.data[1].y = sampled_hs_distribution(sampler.hs, sampler.weights, K,
+                                                    labels if sampler.class_balanced else None).tolist()
+            fig.layout.title = (f'adaptive hardness at outer step {sampler.computed_at} '
+                                f'({K} networks; {sampler.weighting} weighting, thr {sampler.thr:g})')
     return fig
 
 # %% ../nbs/10_dashboard.ipynb #2463ce9a
@@ -250,7 +273,8 @@ def block_status(synthetic) -> str:
     rates = getattr(synthetic, 'block_rates', None)
     rates = [] if rates is None else [float(r) for r in rates]
     if len(rates) < 2: return None
-    return 'blocks: ' + ' · '.join(f'{i} frozen' if r == 0 else f'{i} learning (rate ×{r:g})' for i, r in enumerate(rates, 1))
+    return 'blocks: ' + ' · '.join(f'{i} frozen' if r == 0 else f'{i} learning (rate ×{r:g})'
+                                   for i, r in enumerate(rates, 1))
 
 # %% ../nbs/10_dashboard.ipynb #06afc19c
 class Dashboard(Callback):
@@ -267,7 +291,8 @@ class Dashboard(Callback):
         self.run, self.every, self.grid_interval, self.chart_interval = run, every, grid_interval, chart_interval
         self.explode_ratio, self.max_per_class = explode_ratio, max_per_class
         self.history, self.evals, self.warnings = [], [], []
-        self.reason, self.stopping, self.overhead, self.last_checkpoint, self._lock = None, False, 0.0, '', threading.RLock()
+        self.reason, self.stopping, self.overhead, self.last_checkpoint = None, False, 0.0, ''
+        self._lock = threading.RLock()
         self._build_widgets()
         with self._lock:  # attach, then catch up: a step reported meanwhile waits here and is then seen as known
             if self not in run.callbacks: run.callbacks.append(self)
@@ -285,7 +310,8 @@ class Dashboard(Callback):
 # %% ../nbs/10_dashboard.ipynb #696f3208
 @patch
 def _build_widgets(self:Dashboard):
-    self.grid = widgets.Image(format='png', layout=widgets.Layout(align_self='flex-start'))  # natural size, not stretched
+    self.grid = widgets.Image(format='png',
+                              layout=widgets.Layout(align_self='flex-start'))  # natural size, not stretched
     self.figure = go.FigureWidget(metrics_figure(self.explode_ratio, normalized_variance=_measures_variance(self.run)))
     self.pause_button, self.resume_button, self.stop_button = (
         widgets.Button(description=d, icon=i, button_style=s, layout=widgets.Layout(width='100px'))
@@ -295,7 +321,8 @@ def _build_widgets(self:Dashboard):
     self.stop_button.on_click(lambda _: self.stop())
     self.status, self.badge = widgets.HTML(), widgets.HTML(layout=widgets.Layout(display='none'))
     self.hardness = hardness_sampler_of(self.run)  # the sampler's histogram is shown only when it is on
-    self.hardness_figure = go.FigureWidget(hardness_figure(self.hardness, self.run.dataset.train_labels)) if self.hardness else None
+    self.hardness_figure = go.FigureWidget(hardness_figure(self.hardness,
+                                                           self.run.dataset.train_labels)) if self.hardness else None
     self._hardness_step = getattr(self.hardness, 'computed_at', None)
     self.widget = widgets.VBox([widgets.HBox([self.pause_button, self.resume_button, self.stop_button, self.status]),
                                 self.badge, self.grid, self.figure] + ([self.hardness_figure] if self.hardness else []))
@@ -311,7 +338,8 @@ def refresh_charts(self:Dashboard):
         for name in _EVAL_TRACES: series.pop(name)
     fill_figure(self.figure, series)
     self._charted_evals = len(self.evals)
-    if self.hardness is not None and self.hardness.computed_at != self._hardness_step:  # redrawn only when the scores change
+    # redrawn only when the scores change
+    if self.hardness is not None and self.hardness.computed_at != self._hardness_step:
         fill_hardness(self.hardness_figure, self.hardness, self.run.dataset.train_labels)
         self._hardness_step = self.hardness.computed_at
     self._chart_time = time.perf_counter()
@@ -325,9 +353,11 @@ def refresh_grid(self:Dashboard):
 
 def _measures_variance(run)->bool:
     "Whether the run measures the normalized variance: a `NormalizedVariance` callback, or measurements in its history"
-    return any(isinstance(cb, NormalizedVariance) for cb in run.callbacks) or any('normalized_variance' in m for m in run.history)
+    return any(isinstance(cb, NormalizedVariance) for cb in run.callbacks) or any('normalized_variance' in m
+                                                                                  for m in run.history)
 
-_BADGE = '<span style="background:#d62728;color:white;padding:3px 10px;border-radius:12px;font-weight:600">⚠ {}</span>{}'
+_BADGE = ('<span style="background:#d62728;color:white;padding:3px 10px;border-radius:12px;font-weight:600">'
+          '⚠ {}</span>{}')
 
 @patch
 def _check(self:Dashboard, metrics:dict):
@@ -360,7 +390,8 @@ def on_step(self:Dashboard, run, metrics:dict):
     self._check(metrics)
     now = time.perf_counter()
     if now - self._chart_time >= self.chart_interval: self.refresh_charts()
-    if metrics['step'] - self._grid_step >= self.every and now - self._grid_time >= self.grid_interval: self.refresh_grid()
+    if metrics['step'] - self._grid_step >= self.every and now - self._grid_time >= self.grid_interval:
+        self.refresh_grid()
 
 @patch
 @_timed
@@ -381,7 +412,8 @@ def on_end(self:Dashboard, run, reason:str):
         if self.reason is not None: return
         self.reason = reason or 'ended'
     if reason == 'nonfinite':
-        self._warn(f'step {run.step + 1}: the meta-gradient or outer loss became NaN/Inf; the run stopped and kept its last checkpoint')
+        self._warn(f"step {run.step + 1}: the meta-gradient or outer loss became "
+                   "NaN/Inf; the run stopped and kept its last checkpoint")
     self.interrupts.uninstall()
     self.refresh_grid()
     self.refresh_charts()
@@ -395,7 +427,8 @@ def state(self:Dashboard) -> str:
 
 @patch
 def _show_status(self:Dashboard):
-    last, recent = (self.history[-1] if self.history else {}), [m['seconds'] for m in self.history[-10:] if m.get('seconds')]
+    last, recent = (self.history[-1] if self.history else {}), [m['seconds'] for m in self.history[-10:]
+                                                                if m.get('seconds')]
     parts = [f"<b>step {last.get('step', self.run.step)}/{getattr(self.run.config, 'steps', '?')}</b>", self.state]
     if recent: parts.append(f'{len(recent)/sum(recent):.2f} steps/s')
     if 'outer_loss' in last: parts.append(f"outer loss {last['outer_loss']:.4g}")
@@ -457,17 +490,20 @@ class StageView(Callback):
     def __init__(self, box, stage:int, n_blocks:int): self.box, self.stage, self.n_blocks = box, stage, n_blocks
     def on_start(self, run):
         self.dashboard = Dashboard(run, show=False, stop_on_interrupt=False)
-        heading = widgets.HTML(f'<b>Boost-DD stage {self.stage} of {self.n_blocks}</b> ({len(run.synthetic) // run.synthetic.num_classes} images per class)')
+        heading = widgets.HTML(f"<b>Boost-DD stage {self.stage} of {self.n_blocks}</b> "
+                               f"({len(run.synthetic) // run.synthetic.num_classes} images per class)")
         self.box.children = [heading, self.dashboard.widget]
 
 # %% ../nbs/10_dashboard.ipynb #3289a890
 def boost_live(config=None,    # a `DistillConfig` or preset name: the settings of every stage
                block_ipc:int=1, n_blocks:int=2, beta:float=0.0, # b, J and β of `simple_distill.boost.boost`
                **kwargs):      # passed to `boost` (dataset, resume, config overrides)
-    "Run `boost` in a background thread and show the current stage's dashboard; returns a view with `widget`, `thread` and, once done, `result`"
-    view = dataclasses.make_dataclass('BoostView', ['widget', 'thread', 'result', 'error'])(widgets.VBox([widgets.HTML('starting…')]), None, None, None)
+    "Run `boost` in a background thread, showing the current stage's dashboard; returns `widget`, `thread`, `result`"
+    BoostView = dataclasses.make_dataclass('BoostView', ['widget', 'thread', 'result', 'error'])
+    view = BoostView(widgets.VBox([widgets.HTML('starting…')]), None, None, None)
     def target():
-        try: view.result = boost(config, block_ipc, n_blocks, beta, make_callbacks=lambda stage: [StageView(view.widget, stage, n_blocks)], **kwargs)
+        try: view.result = boost(config, block_ipc, n_blocks, beta,
+                                 make_callbacks=lambda stage: [StageView(view.widget, stage, n_blocks)], **kwargs)
         except BaseException as e:
             view.error = e
             view.widget.children = [widgets.HTML(f'<b>Boost-DD stopped with an error:</b> {html.escape(str(e))}')]
@@ -479,8 +515,9 @@ def boost_live(config=None,    # a `DistillConfig` or preset name: the settings 
 # %% ../nbs/10_dashboard.ipynb #001702b7
 _REPORT = '''<!doctype html>
 <html><head><meta charset="utf-8"><title>{title}</title>
-<style>body{{font-family:system-ui,sans-serif;margin:24px;color:#222}} table{{border-collapse:collapse;font-size:13px}}
-td{{border:1px solid #ddd;padding:2px 8px}} .warn{{color:#b00;font-weight:600}} img{{image-rendering:pixelated}}</style></head>
+<style>body{{font-family:system-ui,sans-serif;margin:24px;color:#222}}
+table{{border-collapse:collapse;font-size:13px}} td{{border:1px solid #ddd;padding:2px 8px}}
+.warn{{color:#b00;font-weight:600}} img{{image-rendering:pixelated}}</style></head>
 <body><h1>{title}</h1><p>{summary}</p>{warnings}
 <h2>Distilled images</h2><img alt="distilled images" src="data:image/png;base64,{grid}">
 <h2>Training curves</h2>{charts}
@@ -491,22 +528,31 @@ def report_html(run, explode_ratio:float=3.0) -> str:
     "A self-contained HTML page: summary, warnings, image grid, charts and configuration of a run."
     c = run.config
     config = dataclasses.asdict(c) if dataclasses.is_dataclass(c) else dict(c)
-    last, steps, reason = (run.history[-1] if run.history else {}), config.get('steps', '?'), getattr(run, 'reason', None)
+    last, steps, reason = (run.history[-1] if run.history else {}), config.get('steps', '?'), getattr(run, 'reason',
+                                                                                                      None)
     summary = [f'step {run.step}/{steps}', f'ended: {reason}' if reason else 'running']
     blocks = block_status(getattr(run, 'synthetic', None))
     if blocks: summary.append(blocks)
     if 'outer_loss' in last: summary.append(f"outer loss {last['outer_loss']:.4g}")
-    if run.evals: summary.append(f"test accuracy {100*run.evals[-1]['acc_mean']:.1f} ± {100*run.evals[-1]['acc_std']:.1f}% at step {run.evals[-1]['step']}")
+    if run.evals:
+        summary.append(f"test accuracy {100*run.evals[-1]['acc_mean']:.1f} ± "
+                       f"{100*run.evals[-1]['acc_std']:.1f}% at step {run.evals[-1]['step']}")
     warnings = [w for w in (metric_warning(m, explode_ratio) for m in run.history) if w]
-    if reason == 'nonfinite': warnings.append(f'step {run.step + 1}: the meta-gradient or outer loss became NaN/Inf; the run stopped')
-    charts = pio.to_html(fill_figure(metrics_figure(explode_ratio, normalized_variance=_measures_variance(run)), chart_series(run.history, run.evals)), full_html=False,
+    if reason == 'nonfinite':
+        warnings.append(f'step {run.step + 1}: the meta-gradient or outer loss became NaN/Inf; the run stopped')
+    charts = pio.to_html(fill_figure(metrics_figure(explode_ratio, normalized_variance=_measures_variance(run)),
+                                     chart_series(run.history, run.evals)), full_html=False,
                          include_plotlyjs=True, default_width='100%')
     sampler = hardness_sampler_of(run)
-    if sampler is not None: charts += pio.to_html(hardness_figure(sampler, run.dataset.train_labels), full_html=False, include_plotlyjs=False, default_width='100%')
-    return _REPORT.format(title=html.escape(f'simple_distill: {config.get("dataset", "")} distillation'), summary=' · '.join(summary),
+    if sampler is not None:
+        charts += pio.to_html(hardness_figure(sampler, run.dataset.train_labels), full_html=False,
+                              include_plotlyjs=False, default_width='100%')
+    return _REPORT.format(title=html.escape(f'simple_distill: {config.get("dataset", "")} distillation'),
+                          summary=' · '.join(summary),
                           warnings=''.join(f'<p class="warn">⚠ {html.escape(w)}</p>' for w in warnings[-20:]),
                           grid=base64.b64encode(png_bytes(grid_image(run))).decode(), charts=charts,
-                          config=''.join(f'<tr><td>{html.escape(str(k))}</td><td>{html.escape(str(v))}</td></tr>' for k, v in config.items()))
+                          config=''.join(f'<tr><td>{html.escape(str(k))}</td><td>{html.escape(str(v))}</td></tr>'
+                                         for k, v in config.items()))
 
 def save_report(run,                   # a `DistillRun`, finished or not
                 path=None,             # where to write (default: `run.out_dir/'report.html'`)

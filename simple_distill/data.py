@@ -122,7 +122,8 @@ def make_image_dataset(name:str,
     train_labels, test_labels = torch.as_tensor(train_labels).long(), torch.as_tensor(test_labels).long()
     for split, labels in (('train', train_labels), ('test', test_labels)):
         if len(labels) and (labels.min() < 0 or labels.max() >= len(classes)):
-            raise ValueError(f"{split} labels must lie in 0..{len(classes) - 1}, one per class name; got {labels.min()}..{labels.max()}")
+            raise ValueError(f"{split} labels must lie in 0..{len(classes) - 1}, one "
+                             f"per class name; got {labels.min()}..{labels.max()}")
     # fresh float32 copies, so the in-place steps below never touch the caller's tensors (CIFAR: 600 MB each)
     as_float = lambda x: x.to(torch.float32).div_(255) if x.dtype == torch.uint8 else x.to(torch.float32, copy=True)
     train, test = as_float(train_images), as_float(test_images)
@@ -145,7 +146,8 @@ def load_digits(zca:bool|None=None,       # ZCA-whiten; None means off for digit
     bunch = sklearn_digits()
     images = torch.from_numpy(bunch.images).float().div(16).unsqueeze(1)
     labels = torch.from_numpy(bunch.target).long()
-    train_idx, test_idx = train_test_split(np.arange(len(labels)), test_size=test_fraction, stratify=bunch.target, random_state=seed)
+    train_idx, test_idx = train_test_split(np.arange(len(labels)), test_size=test_fraction, stratify=bunch.target,
+                                           random_state=seed)
     train_idx, test_idx = torch.from_numpy(train_idx), torch.from_numpy(test_idx)
     return make_image_dataset('digits', images[train_idx], labels[train_idx], images[test_idx], labels[test_idx],
                               [str(d) for d in range(10)], zca)
@@ -156,7 +158,8 @@ def default_data_dir()->Path:
     return Path(os.environ.get('SIMPLE_DISTILL_DATA', Path.home() / '.cache' / 'simple_distill'))
 
 # %% ../nbs/00_data.ipynb #2e9c1ed6
-def dataset_from_torchvision(name:str, train, test, # torchvision data sets with `.data` uint8 [N,H,W,C], `.targets`, `.classes`
+def dataset_from_torchvision(name:str, train,
+                             test, # torchvision data sets with `.data` uint8 [N,H,W,C], `.targets`, `.classes`
                              zca:bool|None=None)->ImageDataset:
     "Convert a pair of torchvision array-backed data sets (CIFAR-style) into an `ImageDataset`"
     to_nchw = lambda d: torch.from_numpy(np.ascontiguousarray(d)).permute(0, 3, 1, 2).contiguous()
@@ -208,10 +211,13 @@ def _index_image_folder(names:list, source:Path)->tuple:
         entries = [n[len(prefix + split) + 1:].split('/') for n in names if n.startswith(f'{prefix}{split}/')]
         if not entries: raise ValueError(f"{source} has no {split}/ folder: {LAYOUT_HINT}")
         classes = sorted({e[0] for e in entries if len(e) > 1})
-        images = {c: sorted(e[1] for e in entries if len(e) == 2 and e[0] == c and e[1].lower().endswith(IMAGE_SUFFIXES))
+        images = {c: sorted(e[1] for e in entries if len(e) == 2 and e[0] == c
+                            and e[1].lower().endswith(IMAGE_SUFFIXES))
                   for c in classes}
         for c, files in images.items():
-            if not files: raise ValueError(f"class folder {split}/{c} in {source} holds no .jpg/.jpeg/.png images: add some or remove it")
+            if not files:
+                raise ValueError(f"class folder {split}/{c} in {source} holds no "
+                                 ".jpg/.jpeg/.png images: add some or remove it")
         splits[split] = images
     train_only, test_only = set(splits['train']) - set(splits['test']), set(splits['test']) - set(splits['train'])
     if train_only or test_only:
@@ -247,7 +253,7 @@ def _cache_path(source:Path, names:list, cache_dir:Path)->Path:
 
 def write_atomically(path,   # file to create or replace
                      write): # write(f): writes the content to an open binary file
-    "Write beside `path`, sync to disk, then rename over it: readers never see a partial file, and a failed write leaves `path` as it was"
+    "Write beside `path`, sync, rename over it: no reader sees a partial file; a failed write leaves `path` as it was"
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
@@ -258,7 +264,8 @@ def write_atomically(path,   # file to create or replace
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except OSError as e:
-        raise OSError(f'could not write {path} ({e}); any previous file there is intact. Free disk space or write elsewhere.') from e
+        raise OSError(f"could not write {path} ({e}); any previous file there "
+                      "is intact. Free disk space or write elsewhere.") from e
     finally:
         if os.path.exists(tmp): os.remove(tmp)
     return path
@@ -384,14 +391,17 @@ def dsa_color(x:Tensor, generator=None, p:dict=DSA_PARAMS)->Tensor:
 
 # %% ../nbs/00_data.ipynb #a6b163de
 def _randint(generator, low:int, high:int, n:int)->Tensor:
-    return torch.randint(low, high, (n,), generator=generator, device=generator.device if generator is not None else 'cpu').cpu()
+    return torch.randint(low, high, (n,), generator=generator,
+                         device=generator.device if generator is not None else 'cpu').cpu()
 
 def dsa_crop(x:Tensor, generator=None, p:dict=DSA_PARAMS)->Tensor:
     "Translate each image by whole pixels, up to crop × its size each way, filling with zeros"
     (n, _, h, w), rows, cols = x.shape, torch.arange(x.shape[2]), torch.arange(x.shape[3])
     dy, dx = (_randint(generator, -int(s * p['crop'] + 0.5), int(s * p['crop'] + 0.5) + 1, n) for s in (h, w))
-    r, c = (rows + dy[:, None] + 1).clamp(0, h + 1), (cols + dx[:, None] + 1).clamp(0, w + 1)  # into the 1-pixel zero border
-    return F.pad(x, [1, 1, 1, 1])[torch.arange(n)[:, None, None], :, r[:, :, None].to(x.device), c[:, None, :].to(x.device)].permute(0, 3, 1, 2)
+    # into the 1-pixel zero border
+    r, c = (rows + dy[:, None] + 1).clamp(0, h + 1), (cols + dx[:, None] + 1).clamp(0, w + 1)
+    return F.pad(x, [1, 1, 1, 1])[torch.arange(n)[:, None, None], :, r[:, :, None].to(x.device),
+                                  c[:, None, :].to(x.device)].permute(0, 3, 1, 2)
 
 # %% ../nbs/00_data.ipynb #b9483ecc
 def dsa_cutout(x:Tensor, generator=None, p:dict=DSA_PARAMS)->Tensor:
@@ -399,7 +409,8 @@ def dsa_cutout(x:Tensor, generator=None, p:dict=DSA_PARAMS)->Tensor:
     (n, _, h, w) = x.shape
     size = [int(s * p['cutout'] + 0.5) for s in (h, w)]
     starts = [_randint(generator, 0, s + 1 - k % 2, n) - k // 2 for s, k in zip((h, w), size)]
-    inside = [(torch.arange(s) >= a[:, None]) & (torch.arange(s) < a[:, None] + k) for s, a, k in zip((h, w), starts, size)]
+    inside = [(torch.arange(s) >= a[:, None]) & (torch.arange(s) < a[:, None] + k)
+              for s, a, k in zip((h, w), starts, size)]
     return x * ~(inside[0][:, :, None] & inside[1][:, None, :]).to(x.device)[:, None]
 
 # %% ../nbs/00_data.ipynb #71748594
@@ -417,7 +428,9 @@ def augmentation(choice)->object:
     if callable(choice) or choice is None: return choice
     if isinstance(choice, bool): return augment if choice else None
     if choice == 'none': return None
-    if choice not in AUGMENTATIONS: raise ValueError(f"unknown augmentation {choice!r}: use True, False, 'none', {', '.join(map(repr, AUGMENTATIONS))} or a callable")
+    if choice not in AUGMENTATIONS:
+        raise ValueError(f"unknown augmentation {choice!r}: use True, False, 'none', "
+                         f"{', '.join(map(repr, AUGMENTATIONS))} or a callable")
     return AUGMENTATIONS[choice]
 
 # %% ../nbs/00_data.ipynb #20ef5155
@@ -429,31 +442,39 @@ class ClassBalancedSampler:
                  generator:torch.Generator|None=None,
                  exclude:Tensor|None=None):  # indices never drawn (a held-out validation split)
         labels = torch.as_tensor(labels).long().cpu()
-        self.num_classes, self.batch_size, self.generator, self.n_examples = int(labels.max()) + 1, batch_size, generator, len(labels)
+        self.num_classes, self.n_examples = int(labels.max()) + 1, len(labels)
+        self.batch_size, self.generator = batch_size, generator
         allowed = torch.ones(len(labels), dtype=torch.bool)
         if exclude is not None: allowed[torch.as_tensor(exclude, dtype=torch.long)] = False
         self.class_indices = [torch.nonzero((labels == c) & allowed).flatten() for c in range(self.num_classes)]
         missing = [c for c, idx in enumerate(self.class_indices) if len(idx) == 0]
-        if missing: raise ValueError(f"classes {missing} have no examples: labels must be 0..K-1 with every class present")
+        if missing:
+            raise ValueError(f"classes {missing} have no examples: labels must be 0..K-1 with every class present")
         if batch_size < self.num_classes:
-            raise ValueError(f"batch_size {batch_size} is smaller than the {self.num_classes} classes: use at least {self.num_classes}")
+            raise ValueError(f"batch_size {batch_size} is smaller than the "
+                             f"{self.num_classes} classes: use at least {self.num_classes}")
         self.set_weights(weights)
 
     def set_weights(self, weights:Tensor|None)->ClassBalancedSampler:
-        "Draw within each class in proportion to `weights` from the next batch on (None: uniformly); checked as in the constructor"
-        self.weights = None if weights is None else self._check_weights(torch.as_tensor(weights, dtype=torch.float64).cpu(), self.n_examples)
+        "Draw each class in proportion to `weights` from the next batch on (None: uniformly); checked as in `__init__`"
+        if weights is not None:
+            weights = self._check_weights(torch.as_tensor(weights, dtype=torch.float64).cpu(), self.n_examples)
+        self.weights = weights
         return self
 
     def _check_weights(self, weights:Tensor, n:int)->Tensor:
-        if weights.shape != (n,): raise ValueError(f"weights has shape {tuple(weights.shape)}: expected one weight per example, ({n},)")
-        if not torch.isfinite(weights).all() or (weights < 0).any(): raise ValueError("weights must be finite and non-negative")
+        if weights.shape != (n,):
+            raise ValueError(f"weights has shape {tuple(weights.shape)}: expected one weight per example, ({n},)")
+        if not torch.isfinite(weights).all() or (weights < 0).any():
+            raise ValueError("weights must be finite and non-negative")
         empty = [c for c, idx in enumerate(self.class_indices) if weights[idx].sum() == 0]
         if empty: raise ValueError(f"classes {empty} have all-zero weights: give every class some positive weight")
         return weights
 
     def _draw_class(self, c:int, k:int)->Tensor:
         idx = self.class_indices[c]
-        if self.weights is not None: return idx[torch.multinomial(self.weights[idx], k, replacement=True, generator=self.generator)]
+        if self.weights is not None:
+            return idx[torch.multinomial(self.weights[idx], k, replacement=True, generator=self.generator)]
         if k <= len(idx): return idx[torch.randperm(len(idx), generator=self.generator)[:k]]
         return idx[torch.randint(len(idx), (k,), generator=self.generator)]
 
@@ -475,5 +496,6 @@ def validation_indices(labels:Tensor,     # [N] class ids of the training images
     if not 0 <= fraction < 1: raise ValueError(f"a validation fraction must lie in [0, 1), got {fraction}")
     if fraction == 0: return torch.zeros(0, dtype=torch.long)
     g, labels = torch.Generator().manual_seed(seed), torch.as_tensor(labels).cpu()
-    return torch.cat([idx[torch.randperm(len(idx), generator=g)[:min(len(idx) - 1, max(1, round(fraction * len(idx))))]]  # a class keeps one image
+    # a class keeps one image
+    return torch.cat([idx[torch.randperm(len(idx), generator=g)[:min(len(idx) - 1, max(1, round(fraction * len(idx))))]]
                       for idx in (torch.nonzero(labels == c).flatten() for c in range(int(labels.max()) + 1))])

@@ -16,11 +16,13 @@ from pathlib import Path
 import torch, torchvision
 from tqdm.auto import tqdm
 from fastcore.basics import patch
+from fastcore.docments import docments
 import simple_distill
 from .data import ImageDataset, load_dataset, ClassBalancedSampler, validation_indices, write_atomically
-from .models import (MODEL_BUILDERS, build_model, import_plugins, is_small_network, model_names, plugin_modules, plugin_of,
-                                   register_model, seeded_init)
-from .synthetic import SyntheticSet, LinearBasisSet, linear_basis_size, pass_meta_gradients, save_distilled, EVAL_RECIPE
+from .models import (MODEL_BUILDERS, build_model, import_plugins, is_small_network, model_names,
+                                   plugin_modules, plugin_of, register_model, seeded_init)
+from .synthetic import (SyntheticSet, LinearBasisSet, linear_basis_size, pass_meta_gradients,
+                                      save_distilled, EVAL_RECIPE)
 from .unroll import InnerOptimizer
 from .bptt import make_schedule, meta_gradient, register_schedule, SCHEDULES
 import simple_distill.at_bptt  # registers at_bptt
@@ -37,7 +39,8 @@ class DistillConfig:
     zca:bool=None               # ZCA-whiten the data (default: on for CIFAR, off for digits)
     images_per_class:int=10     # images per class (IPC)
     learn_labels:bool=False     # learn soft labels with the images
-    parameterisation:str='pixels' # what is learned: 'pixels', or 'linear' (basis images and addressing matrices in the budget of the pixels)
+    # what is learned: 'pixels', or 'linear' (basis images and addressing matrices in the budget of the pixels)
+    parameterisation:str='pixels'
     linear_images:int=None      # linear: images generated per class (default: 4 × images_per_class)
     basis_size:int=None         # linear: side of each basis image, upsampled to the images' (default: the images' side)
     arch:str='convnet'          # network of the inner loop: a built-in or registered name (models.register_model)
@@ -53,15 +56,21 @@ class DistillConfig:
     inner_optimizer:str='adam'  # 'adam' or 'sgd'
     inner_lr:float=1e-3         # inner-loop learning rate
     inner_batch:int=None        # synthetic images per inner step, drawn at random (default: all, at most 100)
-    batch_per_class:int=None    # class-balanced inner steps: this many synthetic images of every class (the authors': 10 for CIFAR-10, 1 for CIFAR-100)
-    task_classes:int=None       # with batch_per_class: each outer step trains on this many random classes, real batch included (the authors: 50 of Tiny-ImageNet's 200)
+    # class-balanced inner steps: this many synthetic images of every class (the authors': 10 for CIFAR-10, 1 for
+    # CIFAR-100)
+    batch_per_class:int=None
+    # with batch_per_class: each outer step trains on this many random classes, real batch included (the authors: 50 of
+    # Tiny-ImageNet's 200)
+    task_classes:int=None
     real_batch:int=5000         # real images per outer step, class-balanced
-    validation:float=0.1        # share of each class's training images held out of the real batches (the same for every run), to choose evaluation steps on
+    # share of each class's training images held out of the real batches (the same for every run), to choose evaluation
+    # steps on
+    validation:float=0.1
     meta_lr:float=1e-3          # Adam learning rate on the images
     label_lr:float=1e-4         # Adam learning rate on the soft labels (lower than the images')
     clip_decay:float=0.9        # EMA decay of the meta-gradient norm
     clip_factor:float=2.0       # clip the image meta-gradient at this multiple of its EMA norm
-    clip_mode:str='ema'         # 'ema': clip at clip_factor × EMA norm; 'normalize': set the norm to 1 every step; 'off'
+    clip_mode:str='ema' # 'ema': clip at clip_factor × EMA norm; 'normalize': set the norm to 1 every step; 'off'
     augment:bool=True           # flip / rotate synthetic and real batches
     steps:int=5000              # outer steps
     checkpoint_every:int=100    # write a checkpoint every this many outer steps
@@ -69,11 +78,13 @@ class DistillConfig:
     seed:int=0                  # seeds everything; a run is reproducible from it
     device:str='cpu'            # 'cpu', 'cuda' or 'cuda:N'
     dtype:str='float32'         # 'float32' or 'float64'
-    tf32:str=None               # on CUDA: 'on' or 'off' sets TF32 for matmuls and convolutions; None keeps PyTorch's own (convolutions on, matmuls off)
+    # on CUDA: 'on' or 'off' sets TF32 for matmuls and convolutions; None keeps PyTorch's own (convolutions on, matmuls
+    # off)
+    tf32:str=None
     engine:str='func'           # meta-gradient engine: 'func' (torch.func) or 'higher' (reference)
     segment:int=None            # exact low-memory mode: recompute the window in segments of this many steps
-    hessian_rank:int=None       # approximate backward: one rank-k Hessian per window (unroll.low_rank_hessian); None: exact
-    real_chunk:int=None         # back-propagate the real batch this many images at a time (exact; bounds the meta-loss graph)
+    hessian_rank:int=None # approximate backward: one rank-k Hessian per window (unroll.low_rank_hessian); None: exact
+    real_chunk:int=None # back-propagate the real batch this many images at a time (exact; bounds the meta-loss graph)
 
 # %% ../nbs/05_distill.ipynb #81517f27
 def _paper(dataset, ipc, n_back, n_unroll, learn_labels):
@@ -87,15 +98,18 @@ PRESETS = {
     'cifar100-ipc1':  _paper('cifar100', 1, 100, 300, True),
     'cifar100-ipc10': _paper('cifar100', 10, 100, 300, True),
     'cifar100-ipc50': _paper('cifar100', 50, 100, 300, True),
-    'cifar10-cpu':    dict(dataset='cifar10', images_per_class=10, width=32, n_back=20, n_unroll=60, real_batch=1000, learn_labels=True,
-                           batch_per_class=10),
+    'cifar10-cpu':    dict(dataset='cifar10', images_per_class=10, width=32, n_back=20, n_unroll=60, real_batch=1000,
+                           learn_labels=True, batch_per_class=10),
     # the authors' published commands where they differ from the paper's text
     'cifar10-ipc10-authors':  dict(_paper('cifar10', 10, 60, 200, False)),
     'cifar100-ipc1-authors':  dict(_paper('cifar100', 1, 90, 130, True), schedule='truncated_bptt', meta_lr=3e-4),
-    # 64×64 data in ImageFolder layout (give its folder or zip with --dataset): ConvNet-4 (depth from the image size), one image of
-    # each of 50 random classes per inner step, real batch 1,500 from the same classes, meta lr 3e-4, labels learned, no ZCA
-    'tinyimagenet-ipc10': dict(_paper('tiny-imagenet-64', 10, 100, 300, True), task_classes=50, real_batch=1500, meta_lr=3e-4, zca=False),
-    'cub200-ipc10':       dict(_paper('cub-200-64', 10, 100, 300, True), task_classes=50, real_batch=1500, meta_lr=3e-4, zca=False),
+    # 64×64 data in ImageFolder layout (give its folder or zip with --dataset): ConvNet-4 (depth from the image size),
+    # one image of each of 50 random classes per inner step, real batch 1,500 from the same classes, meta lr 3e-4,
+    # labels learned, no ZCA
+    'tinyimagenet-ipc10': dict(_paper('tiny-imagenet-64', 10, 100, 300, True), task_classes=50, real_batch=1500,
+                               meta_lr=3e-4, zca=False),
+    'cub200-ipc10':       dict(_paper('cub-200-64', 10, 100, 300, True), task_classes=50, real_batch=1500, meta_lr=3e-4,
+                               zca=False),
     'digits':         dict(dataset='digits', images_per_class=1, width=32, n_back=20, n_unroll=60, real_batch=500,
                            meta_lr=1e-2, resample_every=1, steps=300, checkpoint_every=100),
 }
@@ -119,7 +133,8 @@ def schedule_settings(c:DistillConfig)->dict:
     "The schedule's own settings from `schedule_options` (a JSON object), or a ValueError naming the fix"
     try: settings = json.loads(c.schedule_options) if c.schedule_options else {}
     except json.JSONDecodeError as e: _fail(f"schedule_options must be a JSON object, e.g. '{{\"d\": 5}}': {e}")
-    if not isinstance(settings, dict): _fail(f"schedule_options must be a JSON object, e.g. '{{\"d\": 5}}', not {settings!r}")
+    if not isinstance(settings, dict):
+        _fail(f"schedule_options must be a JSON object, e.g. '{{\"d\": 5}}', not {settings!r}")
     clash = sorted(set(settings) & {f.name for f in fields(DistillConfig)})
     if clash: _fail(f'schedule_options {clash} are config fields: set them as such (--{clash[0].replace("_", "-")})')
     return settings
@@ -132,34 +147,50 @@ def validate_config(config:DistillConfig) -> DistillConfig:
     c = config
     import_plugins(c.plugin, c.arch)
     for name in 'images_per_class n_unroll n_back resample_every real_batch steps checkpoint_every'.split():
-        if not isinstance(getattr(c, name), int) or getattr(c, name) < 1: _fail(f'{name} must be a positive integer, got {getattr(c, name)!r}')
+        if not isinstance(getattr(c, name), int) or getattr(c, name) < 1:
+            _fail(f'{name} must be a positive integer, got {getattr(c, name)!r}')
     for name in 'inner_lr meta_lr label_lr clip_factor'.split():
         if not getattr(c, name) > 0: _fail(f'{name} must be > 0, got {getattr(c, name)!r}')
     if not 0 <= c.validation < 1: _fail(f'validation must be in [0, 1) (a share of each class), got {c.validation!r}')
     if not 0 <= c.clip_decay < 1: _fail(f'clip_decay must be in [0, 1), got {c.clip_decay!r}')
-    if c.n_back > c.n_unroll: _fail(f'n_back (M={c.n_back}) cannot exceed n_unroll (T={c.n_unroll}): lower n_back or raise n_unroll')
+    if c.n_back > c.n_unroll:
+        _fail(f'n_back (M={c.n_back}) cannot exceed n_unroll (T={c.n_unroll}): lower n_back or raise n_unroll')
     for name, known in (('schedule', list(SCHEDULES)), ('arch', model_names())):
         if getattr(c, name) not in known:
             _fail(f'unknown {name} {getattr(c, name)!r}: choose one of {known}, or register yours (--plugin MODULE)')
     schedule_settings(c)
     if c.clip_mode not in CLIP_MODES: _fail(f'unknown clip_mode {c.clip_mode!r}: choose one of {list(CLIP_MODES)}')
-    if c.inner_optimizer not in ('adam', 'sgd'): _fail(f"unknown inner_optimizer {c.inner_optimizer!r}: choose 'adam' or 'sgd'")
+    if c.inner_optimizer not in ('adam', 'sgd'):
+        _fail(f"unknown inner_optimizer {c.inner_optimizer!r}: choose 'adam' or 'sgd'")
     if c.engine not in ('func', 'higher'): _fail(f"unknown engine {c.engine!r}: choose 'func' or 'higher'")
-    if c.tf32 not in (None, 'on', 'off'): _fail(f"tf32 must be 'on', 'off' or None (PyTorch's own switches), got {c.tf32!r}")
+    if c.tf32 not in (None, 'on', 'off'):
+        _fail(f"tf32 must be 'on', 'off' or None (PyTorch's own switches), got {c.tf32!r}")
     if c.dtype not in ('float32', 'float64'): _fail(f"unknown dtype {c.dtype!r}: choose 'float32' or 'float64'")
     if c.segment is not None and c.segment < 1: _fail(f'segment must be a positive integer or None, got {c.segment!r}')
-    if c.hessian_rank is not None and c.hessian_rank < 1: _fail(f'hessian_rank must be a positive integer or None, got {c.hessian_rank!r}')
-    if c.hessian_rank is not None and c.segment is not None: _fail('hessian_rank revisits the window step by step itself: leave segment unset')
-    if c.real_chunk is not None and c.real_chunk < 1: _fail(f'real_chunk must be a positive integer or None, got {c.real_chunk!r}')
-    if c.inner_batch is not None and c.inner_batch < 1: _fail(f'inner_batch must be a positive integer or None, got {c.inner_batch!r}')
-    if c.parameterisation not in PARAMETERISATIONS: _fail(f'unknown parameterisation {c.parameterisation!r}: choose one of {list(PARAMETERISATIONS)}')
+    if c.hessian_rank is not None and c.hessian_rank < 1:
+        _fail(f'hessian_rank must be a positive integer or None, got {c.hessian_rank!r}')
+    if c.hessian_rank is not None and c.segment is not None:
+        _fail('hessian_rank revisits the window step by step itself: leave segment unset')
+    if c.real_chunk is not None and c.real_chunk < 1:
+        _fail(f'real_chunk must be a positive integer or None, got {c.real_chunk!r}')
+    if c.inner_batch is not None and c.inner_batch < 1:
+        _fail(f'inner_batch must be a positive integer or None, got {c.inner_batch!r}')
+    if c.parameterisation not in PARAMETERISATIONS:
+        _fail(f'unknown parameterisation {c.parameterisation!r}: choose one of {list(PARAMETERISATIONS)}')
     for name in ('linear_images', 'basis_size'):
-        if getattr(c, name) is not None and (getattr(c, name) < 1 or c.parameterisation != 'linear'): _fail(f'{name} must be a positive integer, and is for parameterisation linear only; got {getattr(c, name)!r}')
-    if c.batch_per_class is not None and c.batch_per_class < 1: _fail(f'batch_per_class must be a positive integer or None, got {c.batch_per_class!r}')
-    if c.task_classes is not None and (c.batch_per_class is None or c.task_classes < 1): _fail('task_classes needs batch_per_class (class-balanced inner steps) and must be a positive integer')
-    if c.batch_per_class is not None and c.inner_batch is not None: _fail('give inner_batch (random) or batch_per_class (class-balanced), not both')
-    if c.task_classes is not None and c.real_batch < c.task_classes: _fail(f'real_batch ({c.real_batch}) must hold at least one image of each of the {c.task_classes} task classes')
-    if str(c.device).startswith('cuda') and not torch.cuda.is_available(): _fail(f"device {c.device!r} asked for but CUDA is not available: use device='cpu'")
+        if getattr(c, name) is not None and (getattr(c, name) < 1 or c.parameterisation != 'linear'):
+            _fail(f"{name} must be a positive integer, and is for "
+                  f"parameterisation linear only; got {getattr(c, name)!r}")
+    if c.batch_per_class is not None and c.batch_per_class < 1:
+        _fail(f'batch_per_class must be a positive integer or None, got {c.batch_per_class!r}')
+    if c.task_classes is not None and (c.batch_per_class is None or c.task_classes < 1):
+        _fail('task_classes needs batch_per_class (class-balanced inner steps) and must be a positive integer')
+    if c.batch_per_class is not None and c.inner_batch is not None:
+        _fail('give inner_batch (random) or batch_per_class (class-balanced), not both')
+    if c.task_classes is not None and c.real_batch < c.task_classes:
+        _fail(f'real_batch ({c.real_batch}) must hold at least one image of each of the {c.task_classes} task classes')
+    if str(c.device).startswith('cuda') and not torch.cuda.is_available():
+        _fail(f"device {c.device!r} asked for but CUDA is not available: use device='cpu'")
     return with_plugins(c)
 
 def as_config(config=None, **overrides) -> DistillConfig:
@@ -169,7 +200,8 @@ def as_config(config=None, **overrides) -> DistillConfig:
 
 def make_config(preset:str=None, **overrides) -> DistillConfig:
     "A checked `DistillConfig` from a preset name (see `PRESETS`) and field overrides."
-    if preset is not None and preset not in PRESETS: _fail(f'unknown preset {preset!r}: choose one of {sorted(PRESETS)}')
+    if preset is not None and preset not in PRESETS:
+        _fail(f'unknown preset {preset!r}: choose one of {sorted(PRESETS)}')
     overrides = _register_callables(overrides)
     valid = {f.name for f in fields(DistillConfig)}
     unknown = sorted(set(overrides) - valid)
@@ -183,35 +215,40 @@ def make_config(preset:str=None, **overrides) -> DistillConfig:
 # %% ../nbs/05_distill.ipynb #edfd04a4
 @dataclass
 class EMAClipper:
-    "Clip a gradient at `factor` times the EMA of its (pre-clipping) Frobenius norm (or, by `mode`, normalise it or pass it on)."
+    "Clip a gradient at `factor` × the EMA of its (pre-clipping) Frobenius norm (or, by `mode`, normalise or pass it)."
     # in every mode the returned threshold is factor × EMA, so a dashboard's explosion alarm means the same thing
     decay:float=0.9    # EMA decay d
     factor:float=2.0   # clip threshold as a multiple of the EMA
-    mode:str='ema'     # 'ema': clip at factor × EMA; 'normalize': scale to norm 1; 'off': unchanged (the EMA is still tracked)
+    # 'ema': clip at factor × EMA; 'normalize': scale to norm 1; 'off': unchanged (the EMA is still tracked)
+    mode:str='ema'
     ema:float=None     # current EMA of the norm (None before the first step)
     def __call__(self, grads:list) -> tuple:
         "Returns (clipped gradients, norm before, norm after, factor × EMA); the norm is that of all `grads` together."
         norm = torch.cat([g.reshape(-1) for g in grads]).norm().item()
         self.ema = norm if self.ema is None else self.decay*self.ema + (1-self.decay)*norm
         threshold = self.factor*self.ema
-        scale = 1.0 if norm == 0 else 1/norm if self.mode == 'normalize' else min(1.0, threshold/norm) if self.mode == 'ema' else 1.0
+        scale = 1.0
+        if norm > 0 and self.mode == 'normalize': scale = 1/norm
+        if norm > 0 and self.mode == 'ema': scale = min(1.0, threshold/norm)
         return [g*scale for g in grads], norm, norm*scale, threshold
 
 # %% ../nbs/05_distill.ipynb #0e3a5d2f
 class Callback:
     "Base class: override any of these hooks."
     all_ranks:bool = False  # in a distributed run, hooks run on rank 0 only unless this is True
-    state_key:str = None    # set it to have `state_dict()` saved in every checkpoint and `load_state_dict` called on resume
-    def state_dict(self) -> dict: return {}           # tensors, numbers, strings, lists and dicts only (checkpoints load weights_only)
+    # set it to have `state_dict()` saved in every checkpoint and `load_state_dict` called on resume
+    state_key:str = None
+    # tensors, numbers, strings, lists and dicts only (checkpoints load weights_only)
+    def state_dict(self) -> dict: return {}
     def load_state_dict(self, state:dict): pass       # called before on_start when a run resumes
     def on_start(self, run): pass
-    def on_meta_gradient(self, run, event:dict): pass # before clipping and the update: step, window, outer_loss, grad_images, grad_labels,
-                                                    # learned_grads (of the tensors the images are made from, which are clipped),
-                                                    # and what replays the unroll (model, real_images, real_labels, plan); may return
-                                                    # a dict of metrics to add to the step's record. Read the tensors, do not change them.
-    def on_step(self, run, metrics:dict): pass      # step, outer_loss, grad_norm, grad_norm_clipped, clip_threshold, meta_accuracy,
-                                                    # window_start, window_stop, n_unroll_max, seconds (of distillation),
-                                                    # hook_seconds (spent in on_meta_gradient), and what on_meta_gradient added
+    # before clipping and the update: step, window, outer_loss, grad_images, grad_labels, learned_grads (of the tensors
+    # the images are made from, which are clipped), and what replays the unroll (model, real_images, real_labels, plan).
+    # May return a dict of metrics to add to the step's record. Read the tensors, do not change them.
+    def on_meta_gradient(self, run, event:dict): pass
+    # step, outer_loss, grad_norm, grad_norm_clipped, clip_threshold, meta_accuracy, window_start, window_stop,
+    # n_unroll_max, seconds (of distillation), hook_seconds (spent in on_meta_gradient), and what on_meta_gradient added
+    def on_step(self, run, metrics:dict): pass
     def on_eval(self, run, result:dict): pass       # step, acc_mean, acc_std and any baseline the evaluator adds
     def on_checkpoint(self, run, path:Path): pass
     def on_end(self, run, reason:str): pass         # 'done', 'stopped', 'interrupted' or 'nonfinite'
@@ -222,23 +259,28 @@ class ProgressBar(Callback):
     def on_start(self, run):
         self.bar = tqdm(total=run.config.steps, initial=run.step, desc='distill', dynamic_ncols=True)
         c, d = run.config, run.dataset
-        self.bar.write(f'learning {run.synthetic.describe()} (the budget of {c.images_per_class} pixel image(s) per class: '
-                       f'{c.images_per_class * d.num_classes * math.prod(d.image_shape):,} numbers)')
+        self.bar.write(f"learning {run.synthetic.describe()} (the budget of {c.images_per_class} pixel image(s) "
+                       f"per class: {c.images_per_class * d.num_classes * math.prod(d.image_shape):,} numbers)")
     def on_step(self, run, m):
-        self.bar.set_postfix(loss=f"{m['outer_loss']:.3f}", gnorm=f"{m['grad_norm']:.2e}", window=f"{m['window_start']}-{m['window_stop']}", refresh=False)
+        self.bar.set_postfix(loss=f"{m['outer_loss']:.3f}", gnorm=f"{m['grad_norm']:.2e}",
+                             window=f"{m['window_start']}-{m['window_stop']}", refresh=False)
         self.bar.update(1)
-    def on_eval(self, run, r): self.bar.write(f"step {r['step']}: test accuracy {100*r['acc_mean']:.1f} ± {100*r['acc_std']:.1f}%")
+    def on_eval(self, run,
+                r): self.bar.write(f"step {r['step']}: test accuracy {100*r['acc_mean']:.1f} ± {100*r['acc_std']:.1f}%")
     def on_end(self, run, reason): self.bar.close()
 
 # %% ../nbs/05_distill.ipynb #775d13f3
 class MetricsLog(Callback):
     "Append each outer step's metrics and each evaluation to `out_dir/metrics.jsonl`, one JSON object per line"
-    def on_start(self, run):  # written anew from the run's own record (its checkpoint's), so a crash or an abort leaves nothing stale
+    # written anew from the run's own record (its checkpoint's), so a crash or an abort leaves nothing stale
+    def on_start(self, run):
         self.path = run.out_dir/'metrics.jsonl'
         evals = {}
         for r in run.evals: evals.setdefault(r['step'], []).append(r)
-        lines = [dict(kind=kind, **r) for m in run.history for kind, r in [('step', m)] + [('eval', r) for r in evals.get(m['step'], [])]]
-        write_atomically(self.path, lambda f: f.write(''.join(json.dumps(l, default=str) + '\n' for l in lines).encode()))
+        lines = [dict(kind=kind, **r) for m in run.history
+                 for kind, r in [('step', m)] + [('eval', r) for r in evals.get(m['step'], [])]]
+        write_atomically(self.path,
+                         lambda f: f.write(''.join(json.dumps(l, default=str) + '\n' for l in lines).encode()))
     def _write(self, record:dict):
         with open(self.path, 'a') as f: f.write(json.dumps(record, default=str) + '\n')
     def on_step(self, run, metrics): self._write(dict(kind='step', **metrics))
@@ -250,9 +292,11 @@ class TensorBoard(Callback):
     def __init__(self, image_every:int=50): self.image_every = image_every # outer steps between image grids
     def on_start(self, run):
         from torch.utils.tensorboard import SummaryWriter  # imported on use: the tensorboard package loads slowly
-        self.writer = SummaryWriter(str(run.out_dir/'tensorboard'), purge_step=run.step + 1)  # a resumed run overwrites repeated steps
+        # a resumed run overwrites repeated steps
+        self.writer = SummaryWriter(str(run.out_dir/'tensorboard'), purge_step=run.step + 1)
     def on_step(self, run, m):
-        for name in ('outer_loss', 'meta_accuracy', 'grad_norm', 'grad_norm_clipped', 'clip_threshold', 'window_start', 'window_stop', 'seconds'):
+        for name in ('outer_loss', 'meta_accuracy', 'grad_norm', 'grad_norm_clipped', 'clip_threshold', 'window_start',
+                     'window_stop', 'seconds'):
             if name in m: self.writer.add_scalar(f'distill/{name}', m[name], m['step'])
         if m['step'] % self.image_every == 0 or m['step'] == run.config.steps: self.add_images(run)
     def add_images(self, run):
@@ -263,7 +307,7 @@ class TensorBoard(Callback):
 
 # %% ../nbs/05_distill.ipynb #4934a011
 class SingleProcess:
-    "The communicator of a run in one process: it holds the whole real batch, writes every file and has nobody to agree with"
+    "The communicator of a run in one process: it holds the whole real batch, writes every file, agrees with nobody"
     rank, world_size, writer = 0, 1, True
     def attach(self, run): pass                              # check the run can be shared (see `TorchDistributed`)
     def real_rows(self, n:int) -> slice: return None         # this process's rows of an n-image real batch (None: all)
@@ -274,10 +318,11 @@ class SingleProcess:
 
 # %% ../nbs/05_distill.ipynb #67cc13fe
 class CheckpointError(RuntimeError):
-    "A checkpoint that cannot be read or does not match the run; `problem` says what, the message adds the fix in Python's terms"
+    "A checkpoint that cannot be read or does not match the run; `problem` says what, the message adds the fix"
     def __init__(self, problem:str):
         self.problem = problem
-        super().__init__(f'{problem} Nothing was overwritten: pass resume=False to start over in this out_dir, or choose another out_dir.')
+        super().__init__(f"{problem} Nothing was overwritten: pass resume=False to "
+                         "start over in this out_dir, or choose another out_dir.")
 
 def read_checkpoint(path) -> dict:
     "Load a checkpoint written by `DistillRun`, with a clear error when it is missing, corrupted or foreign."
@@ -293,25 +338,28 @@ def read_checkpoint(path) -> dict:
 # %% ../nbs/05_distill.ipynb #aef495d8
 _RESUMABLE_CHANGES = {'steps', 'checkpoint_every', 'out_dir', 'device', 'data_root'}
 # what a run did before each of these fields existed, for checkpoints written then
-_BEFORE_THE_FIELD = dict(validation=0.0, batch_per_class=None, task_classes=None, parameterisation='pixels', linear_images=None,
-                         basis_size=None, schedule_options=None, plugin=None)
+_BEFORE_THE_FIELD = dict(validation=0.0, batch_per_class=None, task_classes=None, parameterisation='pixels',
+                         linear_images=None, basis_size=None, schedule_options=None, plugin=None)
 
 class NonFiniteMetaGradient(FloatingPointError): "A meta-gradient or outer loss that is NaN or infinite."
 
 def make_synthetic(c:DistillConfig, d:ImageDataset, generator:torch.Generator):
-    "A run's first set: pixel images, or a linear basis with as many bases as fit the budget of `images_per_class` pixel images"
-    if c.parameterisation == 'pixels': return SyntheticSet(d.num_classes, c.images_per_class, d.image_shape, c.learn_labels, generator)
+    "A run's first set: pixel images, or a linear basis with as many bases as fit the budget of `images_per_class`"
+    if c.parameterisation == 'pixels':
+        return SyntheticSet(d.num_classes, c.images_per_class, d.image_shape, c.learn_labels, generator)
     r, side = c.linear_images or 4 * c.images_per_class, c.basis_size or d.image_shape[-1]
     n_bases = linear_basis_size(c.images_per_class, r, d.num_classes, d.image_shape, (d.image_shape[0], side, side))
     return LinearBasisSet(d.num_classes, r, d.image_shape, n_bases, c.basis_size, c.learn_labels, generator)
 
 def _check_start(synthetic:SyntheticSet, c:DistillConfig, d:ImageDataset) -> SyntheticSet:
     "A given starting set, checked against the run's config and data"
-    if c.parameterisation != 'pixels' or not isinstance(synthetic, SyntheticSet): _fail('a run starts from a given set of pixel images (a SyntheticSet) only, with parameterisation pixels')
-    have = (synthetic.num_classes, len(synthetic) // synthetic.num_classes, synthetic.image_shape, synthetic.learn_labels)
+    if c.parameterisation != 'pixels' or not isinstance(synthetic, SyntheticSet):
+        _fail('a run starts from a given set of pixel images (a SyntheticSet) only, with parameterisation pixels')
+    have = (synthetic.num_classes, len(synthetic) // synthetic.num_classes, synthetic.image_shape,
+            synthetic.learn_labels)
     want = (d.num_classes, c.images_per_class, d.image_shape, c.learn_labels)
-    if have != want: _fail(f'the starting synthetic set (classes, images per class, image shape, learned labels) = {have} does not match the run\'s {want}: '
-                           'build it for this data set and config')
+    if have != want: _fail("the starting synthetic set (classes, images per class, image shape, learned labels) "
+                           f"= {have} does not match the run\'s {want}: build it for this data set and config")
     return synthetic
 
 class DistillRun:
@@ -322,31 +370,38 @@ class DistillRun:
         self.config = c = validate_config(config)
         self.comm = communicator or SingleProcess()
         self.dataset = dataset if dataset is not None else load_dataset(c.dataset, root=c.data_root, zca=c.zca)
-        self.callbacks = [MetricsLog(), *(cb for cb in callbacks if not isinstance(cb, MetricsLog))]  # every run leaves one plain record
+        # every run leaves one plain record
+        self.callbacks = [MetricsLog(), *(cb for cb in callbacks if not isinstance(cb, MetricsLog))]
         self.device, self.dtype = torch.device(c.device), getattr(torch, c.dtype)
         if self.device.type == 'cuda':  # process-wide switches in torch; set from every run's config so it is explicit
-            if c.tf32 is not None: torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = c.tf32 == 'on'
+            if c.tf32 is not None:
+                torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = c.tf32 == 'on'
         self.generator = torch.Generator().manual_seed(c.seed)
         d = self.dataset
-        start = copy.deepcopy(_check_start(synthetic, c, d)) if synthetic is not None else make_synthetic(c, d, self.generator)  # the caller's set stays as it was
+        # the caller's set stays as it was
+        start = copy.deepcopy(_check_start(synthetic, c,
+                                           d)) if synthetic is not None else make_synthetic(c, d, self.generator)
         self.synthetic = start.to(self.device, self.dtype)
         self.meta_optimizer = torch.optim.Adam(self.synthetic.meta_parameters(c.meta_lr, c.label_lr))
         self.clipper = EMAClipper(c.clip_decay, c.clip_factor, c.clip_mode)
         self.schedule = make_schedule(c.schedule, n_unroll=c.n_unroll, n_back=c.n_back, resample_every=c.resample_every,
                                       n_steps=c.steps, direction=c.direction, **schedule_settings(c))
         self.inner_opt = InnerOptimizer(name=c.inner_optimizer, lr=c.inner_lr)
-        self.inner_batch = ((c.task_classes or d.num_classes) * min(c.batch_per_class, len(self.synthetic) // d.num_classes) if c.batch_per_class
+        per_class = c.batch_per_class and min(c.batch_per_class, len(self.synthetic) // d.num_classes)
+        self.inner_batch = ((c.task_classes or d.num_classes) * per_class if c.batch_per_class
                             else c.inner_batch or min(len(self.synthetic), 100))
         self.real_images = d.train_images.to(self.device, self.dtype)
         self.real_labels = d.train_labels.to(self.device)
         held = validation_indices(d.train_labels, c.validation)  # never drawn: evaluation steps are chosen on them
-        self.sampler = ClassBalancedSampler(d.train_labels, min(c.real_batch, len(d.train_labels) - len(held)), generator=self.generator, exclude=held)
+        self.sampler = ClassBalancedSampler(d.train_labels, min(c.real_batch, len(d.train_labels) - len(held)),
+                                            generator=self.generator, exclude=held)
         self.step, self.history, self.evals, self.reason = 0, [], [], None
         self._stop, self._running = threading.Event(), threading.Event()
         self._running.set()
         self.comm.attach(self)
         if resume and self.checkpoint_path.exists(): self.load_checkpoint()
-        self.comm.check_identical(self._shared_state(), 'the starting states (step and synthetic set)')  # e.g. a checkpoint only one process could see
+        # e.g. a checkpoint only one process could see
+        self.comm.check_identical(self._shared_state(), 'the starting states (step and synthetic set)')
 
     @property
     def out_dir(self) -> Path: return Path(self.config.out_dir)
@@ -380,26 +435,29 @@ def outer_step(run:DistillRun) -> dict:
     "One outer step of Algorithm 1: window, fresh network, unroll, clipped Adam step on the images (and labels)."
     c, syn, start_time = run.config, run.synthetic, time.perf_counter()
     model = run.fresh_model()
-    task = None if c.task_classes is None else torch.randperm(run.dataset.num_classes, generator=run.generator)[:c.task_classes].sort().values
+    task = None if c.task_classes is None else torch.randperm(run.dataset.num_classes,
+                                                              generator=run.generator)[:c.task_classes].sort().values
     idx = run.sampler.sample(task).to(run.device)
     real_images, real_labels = run.real_images[idx], run.real_labels[idx]
     images, labels = syn.materialize()
     result = meta_gradient(run.schedule, run.step, run.generator, model=model, images=images, labels=labels,
                            real_images=real_images, real_labels=real_labels, inner_opt=run.inner_opt,
-                           batch_size=run.inner_batch, augment=c.augment, engine=c.engine, segment=c.segment, hessian_rank=c.hessian_rank,
-                           real_chunk=c.real_chunk, real_rows=run.comm.real_rows(len(idx)),
+                           batch_size=run.inner_batch, augment=c.augment, engine=c.engine, segment=c.segment,
+                           hessian_rank=c.hessian_rank, real_chunk=c.real_chunk, real_rows=run.comm.real_rows(len(idx)),
                            class_ids=syn.class_ids if c.batch_per_class else None, task_classes=task)
     run._combine_shares(result)
     start, stop = result.window
-    pass_meta_gradients((images, labels), (result.grad_images, result.grad_labels))  # into the learned tensors, as callbacks see them
+    # into the learned tensors, as callbacks see them
+    pass_meta_gradients((images, labels), (result.grad_images, result.grad_labels))
     hook_start = time.perf_counter()
     inspected = run._inspect_meta_gradient(model, real_images, real_labels, result)
     hook_seconds = time.perf_counter() - hook_start
     grads = [result.grad_images] + ([result.grad_labels] if c.learn_labels else [])
     if not math.isfinite(result.meta_loss) or not all(torch.isfinite(g).all() for g in grads):
-        raise NonFiniteMetaGradient(f'outer step {run.step+1}: the outer loss or a meta-gradient is NaN/Inf (loss {result.meta_loss}). '
-                                    'The synthetic set was not updated and the last checkpoint is kept. Lower meta_lr, shorten n_back, '
-                                    "or use dtype='float64' to locate the overflow.")
+        raise NonFiniteMetaGradient(f"outer step {run.step+1}: the outer loss or a meta-gradient is "
+                                    f"NaN/Inf (loss {result.meta_loss}). The synthetic set was not "
+                                    "updated and the last checkpoint is kept. Lower meta_lr, "
+                                    "shorten n_back, or use dtype='float64' to locate the overflow.")
     norm, clipped_norm, threshold = run._clipped_meta_gradients()
     run.meta_optimizer.step()
     run.meta_optimizer.zero_grad(set_to_none=True)
@@ -414,7 +472,7 @@ def outer_step(run:DistillRun) -> dict:
 
 @patch
 def _clipped_meta_gradients(run:DistillRun) -> tuple:
-    "Clip the meta-gradients of the learned tensors that generate the images together; returns (norm, clipped norm, threshold)"
+    "Clip the meta-gradients of the tensors that make the images, together; returns (norm, clipped norm, threshold)"
     learned = run.synthetic.image_parameters()
     clipped, norm, clipped_norm, threshold = run.clipper([p.grad for p in learned])
     for p, g in zip(learned, clipped): p.grad = g
@@ -428,7 +486,8 @@ def _shared_state(run:DistillRun) -> dict:
 @patch
 def _combine_shares(run:DistillRun, result):
     "Sum every process's share of the meta-gradients and meta-loss into `result` (a single process holds the whole)"
-    stats = torch.tensor([result.meta_loss, result.meta_accuracy / run.comm.world_size], dtype=torch.float64, device=run.device)
+    stats = torch.tensor([result.meta_loss, result.meta_accuracy / run.comm.world_size], dtype=torch.float64,
+                         device=run.device)
     run.comm.sum_([g for g in (result.grad_images, result.grad_labels) if g is not None] + [stats])
     result.meta_loss, result.meta_accuracy = stats.tolist()
 
@@ -437,7 +496,8 @@ def _inspect_meta_gradient(run:DistillRun, model, real_images, real_labels, resu
     "Show the raw meta-gradient to every callback's `on_meta_gradient`; returns the metrics they add"
     event = dict(step=run.step+1, window=result.window, outer_loss=result.meta_loss, grad_images=result.grad_images,
                  grad_labels=result.grad_labels,
-                 learned_grads=[p.grad for p in run.synthetic.image_parameters()], model=model, real_images=real_images, real_labels=real_labels, plan=result.plan)
+                 learned_grads=[p.grad for p in run.synthetic.image_parameters()], model=model, real_images=real_images,
+                 real_labels=real_labels, plan=result.plan)
     added = {}
     for cb in run._listeners(): added.update(getattr(cb, 'on_meta_gradient', lambda run, event: None)(run, event) or {})
     return added
@@ -451,17 +511,21 @@ def precision_in_force(device) -> dict:
 @patch
 def state_dict(run:DistillRun) -> dict:
     "Everything needed to continue the run exactly."
-    return dict(format='simple_distill.checkpoint', version=simple_distill.__version__, config=asdict(run.config), step=run.step,
-                synthetic={k: v.detach().cpu() if torch.is_tensor(v) else v for k, v in run.synthetic.state_dict().items()},
-                meta_optimizer=run.meta_optimizer.state_dict(), clip_ema=run.clipper.ema, generator=run.generator.get_state(),
-                schedule=run.schedule.state_dict(),
+    return dict(format='simple_distill.checkpoint', version=simple_distill.__version__, config=asdict(run.config),
+                step=run.step,
+                synthetic={k: v.detach().cpu() if torch.is_tensor(v) else v
+                           for k, v in run.synthetic.state_dict().items()},
+                meta_optimizer=run.meta_optimizer.state_dict(), clip_ema=run.clipper.ema,
+                generator=run.generator.get_state(), schedule=run.schedule.state_dict(),
                 history=run.history, evals=run.evals, dataset=run.dataset.metadata(),
-                callbacks={cb.state_key: cb.state_dict() for cb in run.callbacks if getattr(cb, 'state_key', None)}, precision=precision_in_force(run.device))
+                callbacks={cb.state_key: cb.state_dict() for cb in run.callbacks if getattr(cb, 'state_key', None)},
+                precision=precision_in_force(run.device))
 
 @patch
 def save_checkpoint(run:DistillRun) -> Path:
     "Write `checkpoint.pt` in `out_dir` atomically and tell the callbacks (in a distributed run, rank 0 writes)."
-    run.comm.check_identical(run._shared_state(), 'the synthetic sets')  # processes that drifted apart must not checkpoint
+    # processes that drifted apart must not checkpoint
+    run.comm.check_identical(run._shared_state(), 'the synthetic sets')
     if not run.comm.writer: return None
     path = write_atomically(run.checkpoint_path, lambda f: torch.save(run.state_dict(), f))
     run._emit('on_checkpoint', path)
@@ -469,26 +533,32 @@ def save_checkpoint(run:DistillRun) -> Path:
 
 @patch
 def load_checkpoint(run:DistillRun, path=None):
-    "Continue from a checkpoint of a run with the same config (only `steps`, `checkpoint_every`, `out_dir`, `device`, `data_root` may differ; `steps` not for a schedule it paces)."
+    "Resume a checkpoint of the same config; only `steps`, `checkpoint_every`, `out_dir`, `device`, `data_root` differ"
     path = Path(path or run.checkpoint_path)
     state = read_checkpoint(path)
     now = asdict(run.config)
-    saved = {**asdict(DistillConfig()), **_BEFORE_THE_FIELD, **state['config']}  # a field added since: what runs did before it existed
+    # a field added since: what runs did before it existed
+    saved = {**asdict(DistillConfig()), **_BEFORE_THE_FIELD, **state['config']}
     if isinstance(saved['tf32'], bool): saved['tf32'] = 'on' if saved['tf32'] else 'off'  # written when tf32 was a bool
     paced = getattr(run.schedule, 'options', {}).get('n_steps')  # `steps` paces that schedule's window
     resumable = _RESUMABLE_CHANGES - ({'steps'} if paced else set())
     if run.device.type != 'cuda': resumable = resumable | {'tf32'}  # TF32 exists on CUDA only
     changed = sorted(k for k in set(saved) | set(now) if saved.get(k) != now.get(k) and k not in resumable)
-    if changed: raise CheckpointError(f'{path} was written by a run with other settings ({", ".join(f"{k}: {saved.get(k)!r} -> {now.get(k)!r}" for k in changed)}): '
+    if changed: raise CheckpointError(f'{path} was written by a run with other settings '
+                                      f'({", ".join(f"{k}: {saved.get(k)!r} -> {now.get(k)!r}" for k in changed)}): '
                                       'use the same settings to resume.')
     keyed = {cb.state_key: cb for cb in run.callbacks if getattr(cb, 'state_key', None)}
     unclaimed = sorted(set(state.get('callbacks', {})) - set(keyed))
-    if unclaimed: raise CheckpointError(f'{path} was written by a run with callbacks that keep state ({", ".join(unclaimed)}) that this run lacks: add them to resume.')
-    for key, saved_state in state.get('callbacks', {}).items(): keyed[key].load_state_dict(saved_state)  # before anything else: they may refuse
+    if unclaimed:
+        raise CheckpointError(f'{path} was written by a run with callbacks that keep state '
+                              f'({", ".join(unclaimed)}) that this run lacks: add them to resume.')
+    for key, saved_state in state.get('callbacks', {}).items():
+        keyed[key].load_state_dict(saved_state)  # before anything else: they may refuse
     try: run.synthetic.load_state_dict({k: _to_run(run, v) for k, v in state['synthetic'].items()})
     except (RuntimeError, ValueError) as e:
-        raise CheckpointError(f'{path} holds a synthetic set of another layout (blocks or parameterisation) than this run starts with ({e}): '
-                              'resume with the same starting set; a Boost-DD stage resumes through simple_distill.boost.') from e
+        raise CheckpointError(f"{path} holds a synthetic set of another layout (blocks or parameterisation) "
+                              f"than this run starts with ({e}): resume with the same starting set; a "
+                              "Boost-DD stage resumes through simple_distill.boost.") from e
     run.meta_optimizer.load_state_dict(state['meta_optimizer'])
     run.clipper.ema, run.step = state['clip_ema'], state['step']
     run.generator.set_state(state['generator'])
@@ -502,13 +572,15 @@ def _to_run(run:DistillRun, value):
 
 @patch
 def export(run:DistillRun, path=None) -> Path:
-    "Save the distilled set as one self-describing safetensors file (see `simple_distill.synthetic.load_distilled`); rank 0 only."
+    "Save the distilled set as one self-describing safetensors file (`synthetic.load_distilled` reads it); rank 0 only."
     if not run.comm.writer: return None
     c = run.config
     recipe = dict(EVAL_RECIPE, arch=c.arch, width=c.width, depth=c.depth, batch_size=run.inner_batch, augment=c.augment,
                   plugin=c.plugin)  # the module that registered its network, imported again by load_distilled
-    config = dict(asdict(c), precision=precision_in_force(run.device))  # the switches that were in force, not only the request
-    return save_distilled(path or run.out_dir/'distilled.safetensors', run.synthetic, run.dataset, config, c.seed, recipe)
+    # the switches that were in force, not only the request
+    config = dict(asdict(c), precision=precision_in_force(run.device))
+    return save_distilled(path or run.out_dir/'distilled.safetensors', run.synthetic, run.dataset, config, c.seed,
+                          recipe)
 
 # %% ../nbs/05_distill.ipynb #adf479a7
 @patch
@@ -528,7 +600,7 @@ def record_eval(run:DistillRun, result:dict):
     run._emit('on_eval', result)
 
 class _StopOnSignal:
-    "In the main thread, the first Ctrl-C / kernel interrupt / SIGTERM (a scheduler's) asks the run to stop after this step; the second aborts."
+    "In the main thread, a first Ctrl-C / interrupt / SIGTERM stops the run after this step; a second aborts."
     def __init__(self, run): self.run, self.previous = run, {}
     def __enter__(self):
         if threading.current_thread() is threading.main_thread():
@@ -536,11 +608,13 @@ class _StopOnSignal:
     def _handle(self, signum, frame):
         if self.run._stop.is_set(): raise KeyboardInterrupt
         self.run.reason = 'interrupted'
-        print(f'\n{signal.Signals(signum).name}: stopping after this step and writing a checkpoint (Ctrl-C again to abort at once).', flush=True)
+        print(f"\n{signal.Signals(signum).name}: stopping after this step and "
+              "writing a checkpoint (Ctrl-C again to abort at once).", flush=True)
         self.run.stop()
     def __exit__(self, *exc):
         for s, handler in self.previous.items():
-            if handler is not None: signal.signal(s, handler)  # None: a handler installed from C, which Python cannot reinstall
+            if handler is not None:
+                signal.signal(s, handler)  # None: a handler installed from C, which Python cannot reinstall
 
 @patch
 def run(self:DistillRun) -> str:
@@ -578,11 +652,12 @@ def distill(config=None,           # a `DistillConfig`, a preset name from `PRES
             callbacks=(),          # `Callback`s to notify
             resume:bool=True,      # continue from `out_dir/checkpoint.pt` when it exists
             background:bool=False, # run in a daemon thread and return at once (for dashboards)
-            communicator=None,     # this process's share of a distributed run (`simple_distill.distributed`); None: alone
+            communicator=None, # this process's share of a distributed run (`simple_distill.distributed`); None: alone
             synthetic:SyntheticSet=None, # the set to start from (e.g. Boost-DD's grown set); None: drawn from the seed
             **overrides) -> DistillRun:
     "Distill a data set; see `DistillConfig` for every option."
-    run = DistillRun(as_config(config, **overrides), dataset, callbacks, resume=resume, communicator=communicator, synthetic=synthetic)
+    run = DistillRun(as_config(config, **overrides), dataset, callbacks, resume=resume, communicator=communicator,
+                     synthetic=synthetic)
     if not background:
         run.run()
         return run
@@ -595,34 +670,36 @@ def distill(config=None,           # a `DistillConfig`, a preset name from `PRES
 
 # %% ../nbs/05_distill.ipynb #873f4d9b
 def field_help() -> dict:
-    "The trailing comment of each `DistillConfig` field, read from the exported module's source."
+    "The comment of each `DistillConfig` field (docments: beside it, or on the lines above), on one line."
     import simple_distill.distill as exported  # a class defined in a notebook cell has no retrievable source
-    comments = {}
-    for line in inspect.getsource(exported.DistillConfig).splitlines():
-        name, sep, rest = line.strip().partition(':')
-        if sep and name.isidentifier() and '#' in rest: comments[name] = rest.split('#', 1)[1].strip()
-    return comments
+    names = {f.name for f in dataclasses.fields(DistillConfig)}
+    return {k: ' '.join(v.split()) for k, v in docments(exported.DistillConfig).items() if k in names and v}
 
 REGISTERED = dict(schedule=lambda: list(SCHEDULES), arch=model_names)  # names that plugins can add to
 CHOICES = dict(direction=['forward', 'backward'], inner_optimizer=['adam', 'sgd'], clip_mode=list(CLIP_MODES),
-               parameterisation=list(PARAMETERISATIONS), dtype=['float32', 'float64'], engine=['func', 'higher'], tf32=['on', 'off'])
+               parameterisation=list(PARAMETERISATIONS), dtype=['float32', 'float64'], engine=['func', 'higher'],
+               tf32=['on', 'off'])
 
 def describe_preset(name:str) -> str:
     "One line: which setting a preset is (the paper's, or sized for a CPU) and its main numbers"
     p = {**asdict(DistillConfig()), **PRESETS[name]}
-    kind = ("the authors' published command" if name.endswith('-authors') else 'paper setting' if name.split('-')[-1].startswith('ipc') else 'CPU-sized')
-    return (f"{name}: {kind}, {p['dataset']} IPC{p['images_per_class']}, M {p['n_back']}, T {p['n_unroll']}, real batch {p['real_batch']}"
+    kind = ("the authors' published command" if name.endswith('-authors') else 'paper setting'
+            if name.split('-')[-1].startswith('ipc') else 'CPU-sized')
+    return (f"{name}: {kind}, {p['dataset']} IPC{p['images_per_class']}, M "
+            f"{p['n_back']}, T {p['n_unroll']}, real batch {p['real_batch']}"
             + (f", width {p['width']}" if p['width'] else '') + (', labels learned' if p['learn_labels'] else '')
             + (f", {p['task_classes']} classes per task" if p['task_classes'] else ''))
 
 def add_config_arguments(parser):
     "Add `--preset` and one option per `DistillConfig` field to an argparse parser, with its choices and default."
     import argparse
-    parser.add_argument('--preset', choices=sorted(PRESETS), help='start from a preset, then apply the options given: ' + '; '.join(map(describe_preset, PRESETS)))
+    parser.add_argument('--preset', choices=sorted(PRESETS), help="start from a preset, then apply the options "
+                                                                  "given: " + '; '.join(map(describe_preset, PRESETS)))
     helps = field_help()
     for f in fields(DistillConfig):
         flag, typ, text = '--' + f.name.replace('_', '-'), f.type, helps.get(f.name, '')
-        kw = dict(dest=f.name, default=argparse.SUPPRESS, help=text if '(default' in text else f'{text} (default: {f.default})')
+        kw = dict(dest=f.name, default=argparse.SUPPRESS,
+                  help=text if '(default' in text else f'{text} (default: {f.default})')
         if f.name in REGISTERED: kw['help'] += f"; now one of {', '.join(REGISTERED[f.name]())}"  # --plugin adds names
         if typ is bool: parser.add_argument(flag, action=argparse.BooleanOptionalAction, **kw)
         elif f.name in CHOICES: parser.add_argument(flag, type=typ, choices=CHOICES[f.name], **kw)
@@ -636,12 +713,14 @@ def config_from_args(args) -> DistillConfig:
 
 # %% ../nbs/05_distill.ipynb #7fa2160f
 def add_threads_argument(parser):
-    parser.add_argument('--threads', type=int, default=None, help='CPU threads (default: 1 for small networks such as the digits preset, '
+    parser.add_argument('--threads', type=int, default=None,
+                        help='CPU threads (default: 1 for small networks such as the digits preset, '
                         'where one is fastest, else every core); give each of two jobs side by side --threads 1')
 
 def set_threads(requested:int|None, config:DistillConfig, image_shape:tuple) -> int:
-    "Set torch's CPU threads: `requested`, else 1 for a small network (`is_small_network`), else every core; returns the number"
-    threads = requested if requested is not None else 1 if is_small_network(config.width, image_shape) else os.cpu_count() or 1
+    "Set torch's CPU threads: `requested`, else 1 for a small network (`is_small_network`), else every core; return it"
+    threads = requested if requested is not None else 1 if is_small_network(config.width,
+                                                                            image_shape) else os.cpu_count() or 1
     if threads < 1: raise ValueError(f'--threads must be at least 1, got {threads}')
     torch.set_num_threads(threads)
     return threads

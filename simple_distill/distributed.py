@@ -16,7 +16,8 @@ from .synthetic import _tensor_checksum
 __all__ = ['PeerFailure', 'TorchDistributed', 'launched', 'rank_device', 'init_distributed', 'launch']
 
 # %% ../nbs/05b_distributed.ipynb #0565bc6f
-class PeerFailure(RuntimeError): "Another process of a distributed run failed, stopped answering or disagrees with this one."
+class PeerFailure(RuntimeError):
+    "Another process of a distributed run failed, stopped answering or disagrees with this one."
 
 def _config_digest(config:DistillConfig)->int:
     "A number that differs between configs (the device aside: each process has its own)"
@@ -25,9 +26,11 @@ def _config_digest(config:DistillConfig)->int:
 
 # %% ../nbs/05b_distributed.ipynb #a12c97c0
 class TorchDistributed:
-    "One process's share of a run over `torch.distributed`: its rows of the real batch, summed shares, agreed stops, a drift check"
+    "One process's share of a `torch.distributed` run: its real-batch rows, summed shares, agreed stops, a drift check"
     def __init__(self):
-        if not dist.is_initialized(): raise RuntimeError('torch.distributed is not initialised: call init_distributed() in a process started by torchrun')
+        if not dist.is_initialized():
+            raise RuntimeError("torch.distributed is not initialised: call "
+                               "init_distributed() in a process started by torchrun")
         self.rank, self.world_size = dist.get_rank(), dist.get_world_size()
         self.writer, self.device, self.step = self.rank == 0, torch.device('cpu'), 0
 
@@ -40,8 +43,9 @@ class TorchDistributed:
     def _call(self, collective, *args):
         try: return collective(*args)
         except (RuntimeError, ValueError) as e:
-            raise PeerFailure(f'process {self.rank}: another process of this distributed run failed or stopped answering '
-                              f'({type(e).__name__}: {str(e).splitlines()[0][:120]}); the last checkpoint is kept: run the same command again to resume') from e
+            raise PeerFailure(f"process {self.rank}: another process of this distributed run failed or "
+                              f"stopped answering ({type(e).__name__}: {str(e).splitlines()[0][:120]}); "
+                              "the last checkpoint is kept: run the same command again to resume") from e
 
 # %% ../nbs/05b_distributed.ipynb #b948e3db
 @patch
@@ -50,9 +54,12 @@ def attach(self:TorchDistributed, run):
     self.device = run.device if dist.get_backend() == 'nccl' else torch.device('cpu')
     batch = run.sampler.batch_size
     if batch % self.world_size:
-        raise ValueError(f'the real batch of {batch} images does not split over {self.world_size} processes: choose real_batch divisible by {self.world_size}')
+        raise ValueError(f"the real batch of {batch} images does not split over {self.world_size} "
+                         f"processes: choose real_batch divisible by {self.world_size}")
     digests = self.gather([_config_digest(run.config)])
-    if len(set(digests)) > 1: raise ValueError(f'the processes of this run were started with different settings (config digests {digests}): launch them all with one command')
+    if len(set(digests)) > 1:
+        raise ValueError("the processes of this run were started with different settings "
+                         f"(config digests {digests}): launch them all with one command")
 
 # %% ../nbs/05b_distributed.ipynb #8677478f
 @patch
@@ -83,8 +90,9 @@ def check_identical(self:TorchDistributed, tensors:dict, what:str):
     "Raise `PeerFailure` unless every process holds the same bytes in every one of `tensors`"
     digests = self.gather([_tensor_checksum(tensors)])
     if len(set(digests)) > 1:
-        raise PeerFailure(f'{what} differ between processes ({", ".join(d[:8] for d in digests)} by rank): the processes drifted apart, so no checkpoint '
-                          'was written; run all of them on one kind of device and check for non-deterministic kernels')
+        raise PeerFailure(f'{what} differ between processes ({", ".join(d[:8] for d in digests)} by '
+                          'rank): the processes drifted apart, so no checkpoint was written; run all '
+                          'of them on one kind of device and check for non-deterministic kernels')
 
 # %% ../nbs/05b_distributed.ipynb #1ea25877
 def launched()->bool:
@@ -94,14 +102,17 @@ def launched()->bool:
 def rank_device(device:str)->str:
     "'cuda' becomes this process's GPU (cuda:LOCAL_RANK); anything else is left as it is"
     if str(device).startswith('cuda:') and launched():
-        raise ValueError(f"device {device!r} would put every process on one GPU: give device 'cuda', and each process takes its own (cuda:LOCAL_RANK)")
+        raise ValueError(f"device {device!r} would put every process on one GPU: give "
+                         "device 'cuda', and each process takes its own (cuda:LOCAL_RANK)")
     return f"cuda:{os.environ.get('LOCAL_RANK', '0')}" if str(device) == 'cuda' else str(device)
 
 def init_distributed(device:str='cpu', # the run's device: 'cuda' selects NCCL and this process's GPU
                      timeout:float=600, # seconds a collective may wait for the other processes
                     )->TorchDistributed:
     "Join the process group torchrun set up (RANK, WORLD_SIZE, MASTER_ADDR, MASTER_PORT in the environment)"
-    if 'RANK' not in os.environ: raise RuntimeError('not started by torchrun: launch with `torchrun --nproc-per-node N ...` or `simple-distill distill --nproc N`')
+    if 'RANK' not in os.environ:
+        raise RuntimeError("not started by torchrun: launch with `torchrun "
+                           "--nproc-per-node N ...` or `simple-distill distill --nproc N`")
     cuda = str(device).startswith('cuda')
     if cuda: torch.cuda.set_device(int(os.environ.get('LOCAL_RANK', '0')))
     if not dist.is_initialized():
@@ -117,7 +128,7 @@ def _leave():
 def launch(nproc:int, # processes on this machine
            args:list, # what each runs: a script and its arguments, or ['-m', 'module', ...]
           ):
-    "Run `args` in `nproc` processes with torchrun's launcher; raises `PeerFailure` naming the first process that failed"
+    "Run `args` in `nproc` processes with torchrun's launcher; a `PeerFailure` names the first process that failed"
     from torch.distributed.run import get_args_parser, run
     from torch.distributed.elastic.multiprocessing.errors import ChildFailedError
     if nproc < 2: raise ValueError(f'nproc must be at least 2 to launch a distributed run, got {nproc}')
@@ -125,6 +136,8 @@ def launch(nproc:int, # processes on this machine
     except ChildFailedError as e:
         rank, failure = e.get_first_failure()
         if failure.exitcode < 0:  # killed: the run itself was fine, so resuming continues it
-            raise PeerFailure(f'process {rank} of {nproc} failed (signal {signal.Signals(-failure.exitcode).name}); the others were stopped '
-                              'and the last checkpoint is intact: run the same command again to resume') from None
-        raise PeerFailure(f'process {rank} of {nproc} failed (exit code {failure.exitcode}): its error is printed above') from None
+            raise PeerFailure(f"process {rank} of {nproc} failed (signal "
+                              f"{signal.Signals(-failure.exitcode).name}); the others were stopped and the "
+                              "last checkpoint is intact: run the same command again to resume") from None
+        raise PeerFailure(f"process {rank} of {nproc} failed (exit code "
+                          f"{failure.exitcode}): its error is printed above") from None

@@ -65,15 +65,17 @@ def draw_batches(images:Tensor,   # [N,C,H,W] shared by all networks, or [K,N,C,
                  n_models:int,    # K
                  batch_size:int,  # images per network and step (at most N)
                  generator:torch.Generator|None=None,
-                 augment=True,    # True (flip / rotate), False, 'dsa' or a callable(images, generator), per network's batch
-                 by_class:Tensor|None=None, # [classes, n per class] image indices of a shared set: draw batch_size // classes of each
+                 augment=True, # True (flip / rotate), False, 'dsa' or a callable(images, generator), per batch
+                 by_class:Tensor|None=None, # [classes, n per class] indices of a shared set: batches of each class
                 )->tuple:         # images [K,B,C,H,W], labels [K,B] or [K,B,classes]
     "One training batch per network, drawn without replacement (class-balanced with `by_class`)"
     n = images.shape[-4]
     device = generator.device if generator is not None else 'cpu'
-    if by_class is None: idx = torch.rand(n_models, n, generator=generator, device=device).argsort(1)[:, :batch_size].to(images.device)
+    if by_class is None: idx = torch.rand(n_models, n, generator=generator,
+                                          device=device).argsort(1)[:, :batch_size].to(images.device)
     else:
-        order = torch.rand(n_models, *by_class.shape, generator=generator, device=device).argsort(-1)[..., :batch_size // len(by_class)]
+        order = torch.rand(n_models, *by_class.shape, generator=generator,
+                           device=device).argsort(-1)[..., :batch_size // len(by_class)]
         idx = by_class.to(device).expand(n_models, -1, -1).gather(2, order).flatten(1).to(images.device)
     if images.ndim == 5:
         rows = torch.arange(n_models, device=images.device)[:, None]
@@ -84,10 +86,11 @@ def draw_batches(images:Tensor,   # [N,C,H,W] shared by all networks, or [K,N,C,
 
 # %% ../nbs/06_evaluate.ipynb #aac50659
 def loss_per_network(logits:Tensor, # [K,B,classes]
-                     targets:Tensor # [K,B] class ids or [K,B,classes] soft labels (probability targets, not re-normalised)
+                     targets:Tensor # [K,B] class ids or [K,B,classes] soft labels (probabilities, not re-normalised)
                     )->Tensor:      # [K] mean cross-entropy of each network on its batch
     "Cross-entropy of each network on its own batch"
-    losses = F.cross_entropy(logits.flatten(0, 1), targets.flatten(0, 1).to(logits.dtype if targets.is_floating_point() else torch.long), reduction='none')
+    losses = F.cross_entropy(logits.flatten(0, 1), targets.flatten(0, 1).to(logits.dtype if targets.is_floating_point()
+                                                                            else torch.long), reduction='none')
     return losses.view(logits.shape[:2]).mean(1)
 
 # %% ../nbs/06_evaluate.ipynb #173e3e6e
@@ -100,17 +103,22 @@ def default_batch_size(n_images:int)->int:
 # %% ../nbs/06_evaluate.ipynb #e64d15d5
 def _check_training_set(images:Tensor, labels:Tensor, n_models:int):
     "ValueError naming the fix when images and labels cannot be trained on"
-    if images.ndim not in (4, 5): raise ValueError(f"images must be [N,C,H,W] (shared) or [K,N,C,H,W] (one set per network), got shape {tuple(images.shape)}")
+    if images.ndim not in (4, 5):
+        raise ValueError("images must be [N,C,H,W] (shared) or [K,N,C,H,W] (one "
+                         f"set per network), got shape {tuple(images.shape)}")
     if images.ndim == 5 and len(images) != n_models:
-        raise ValueError(f"per-network images have {len(images)} sets but n_models={n_models}: give one set per network")
+        raise ValueError(f"per-network images have {len(images)} sets but "
+                         f"n_models={n_models}: give one set per network")
     lead = images.shape[:images.ndim - 3]
     if tuple(labels.shape[:len(lead)]) != tuple(lead):
-        raise ValueError(f"labels {tuple(labels.shape)} do not match images {tuple(images.shape)}: need one label (id or soft vector) per image")
-    if not images.is_floating_point(): raise ValueError(f"images must be floating point (normalised), got {images.dtype}")
+        raise ValueError(f"labels {tuple(labels.shape)} do not match images "
+                         f"{tuple(images.shape)}: need one label (id or soft vector) per image")
+    if not images.is_floating_point():
+        raise ValueError(f"images must be floating point (normalised), got {images.dtype}")
 
 # %% ../nbs/06_evaluate.ipynb #2f41e70f
 def _balanced_rows(labels:Tensor, batch_size:int)->Tensor|None:
-    "[classes, n per class] indices for class-balanced batches, or None when the classes differ in size or do not divide the batch"
+    "[classes, n per class] indices for class-balanced batches; None if class sizes differ or do not divide the batch"
     classes = labels.argmax(-1) if labels.is_floating_point() else labels
     counts = torch.bincount(classes.cpu())
     if len(set(counts.tolist())) != 1 or batch_size % len(counts) or batch_size // len(counts) < 1: return None
@@ -126,11 +134,11 @@ def train_networks(images:Tensor,        # [N,C,H,W] shared training set, or [K,
                    batch_size:int|None=None, # images per network and step; None: `default_batch_size`; capped at N
                    augment=True,         # True (flip / rotate), False, 'dsa' or a callable(images, generator)
                    generator:torch.Generator|None=None, # draws initial weights, then batches and augmentations
-                   on_step=None,         # optional callable(step, nets) after each step (e.g. checkpoint evaluation); stacked only
+                   on_step=None, # callable(step, nets) after each step (e.g. to evaluate); stacked only
                    stacked:bool=True,    # one vmap-ed step for all K (True) or the K networks one after another (False)
-                   class_balanced:bool=False, # a shared set with as many images of every class: each batch holds batch_size // classes of each
-                   optimizer=torch.optim.Adam, # callable(params, lr=) -> torch optimiser, e.g. partial(torch.optim.SGD, momentum=0.9)
-                   schedule=None,        # callable(optimiser) -> lr scheduler stepped after every step, e.g. partial(StepLR, step_size=500)
+                   class_balanced:bool=False, # a shared set, as many of each class: batch_size // classes of each
+                   optimizer=torch.optim.Adam, # callable(params, lr=) -> optimiser, e.g. partial(SGD, momentum=0.9)
+                   schedule=None, # callable(optimiser) -> lr scheduler, stepped every step, e.g. partial(StepLR, ...)
                   )->StackedNetworks:
     "Train K freshly initialised networks: stacked (one vmap-ed forward/backward, one optimiser) or one after another"
     images, labels = images.detach(), labels.detach()
@@ -138,15 +146,19 @@ def train_networks(images:Tensor,        # [N,C,H,W] shared training set, or [K,
     if not stacked and n_models > 1:
         if on_step is not None: raise ValueError('on_step sees the K networks together: train them stacked')
         per_network = images.ndim == 5
-        return StackedNetworks([train_networks(images[k] if per_network else images, labels[k] if per_network else labels, arch_builder, 1, steps, lr,
-                                               batch_size, augment, generator, class_balanced=class_balanced, optimizer=optimizer,
+        return StackedNetworks([train_networks(images[k] if per_network else images,
+                                               labels[k] if per_network else labels, arch_builder, 1, steps, lr,
+                                               batch_size, augment, generator, class_balanced=class_balanced,
+                                               optimizer=optimizer,
                                                schedule=schedule).unstack(0) for k in range(n_models)])
     n = images.shape[-4]
     batch_size = default_batch_size(n) if batch_size is None else batch_size
     if batch_size < 1: raise ValueError(f"batch_size must be at least 1, got {batch_size}")
-    by_class = _balanced_rows(labels, min(batch_size, n)) if class_balanced and images.ndim == 4 and batch_size < n else None
+    by_class = _balanced_rows(labels,
+                              min(batch_size, n)) if class_balanced and images.ndim == 4 and batch_size < n else None
     nets = init_networks(arch_builder, n_models, generator)
-    optimiser = optimizer(list(nets.params.values()), lr=lr)  # elementwise rules (Adam, SGD, weight decay) keep the K apart
+    # elementwise rules (Adam, SGD, weight decay) keep the K apart
+    optimiser = optimizer(list(nets.params.values()), lr=lr)
     scheduler = schedule(optimiser) if schedule is not None else None
     for step in range(1, steps + 1):
         x, y = draw_batches(images, labels, n_models, min(batch_size, n), generator, augment, by_class)
@@ -162,7 +174,7 @@ def train_networks(images:Tensor,        # [N,C,H,W] shared training set, or [K,
 def prefers_stacked(device,             # where the networks train
                     width:int|None,     # network width (None: the ConvNet's 128)
                     image_shape:tuple)->bool:
-    "Whether K networks train faster stacked: always on CUDA; on a CPU for a small network (`simple_distill.models.is_small_network`)"
+    "Whether K networks train faster stacked: always on CUDA; on a CPU for a small network (`models.is_small_network`)"
     return torch.device(device).type == 'cuda' or is_small_network(width, image_shape)
 
 # %% ../nbs/06_evaluate.ipynb #b8d896ca
@@ -189,10 +201,12 @@ def network_accuracies(nets:StackedNetworks,
 def network_builder(dataset:ImageDataset|dict, arch:str, width:int|None, depth:int|None, device, dtype):
     "() -> fresh `arch` network for the data set's images, on `device` and `dtype`"
     channels, size, num_classes = _image_shape(dataset)[0], _image_shape(dataset)[-1], _num_classes(dataset)
-    with torch.device('meta'): build_model(arch, channels, num_classes, size, width, depth)  # fail now on a bad arch or size; no RNG used
+    with torch.device('meta'):
+        build_model(arch, channels, num_classes, size, width, depth)  # fail now on a bad arch or size; no RNG used
     return lambda: build_model(arch, channels, num_classes, size, width, depth).to(device, dtype)
 
-def _image_shape(dataset)->tuple: return tuple(dataset['image_shape'] if isinstance(dataset, dict) else dataset.image_shape)
+def _image_shape(dataset)->tuple: return tuple(dataset['image_shape'] if isinstance(dataset, dict)
+                                               else dataset.image_shape)
 def _num_classes(dataset)->int: return len(dataset['classes'] if isinstance(dataset, dict) else dataset.classes)
 
 # %% ../nbs/06_evaluate.ipynb #0f081abd
@@ -218,15 +232,18 @@ def evaluate_distilled(images:Tensor,         # [n,C,H,W] distilled images (norm
                        generator:torch.Generator|None=None, # overrides `seed`
                        seed:int=0,
                       )->dict:                # acc_mean, acc_std, accs (fractions), steps, arch, n_models
-    "Train `n_models` fresh networks on a distilled set (class-balanced batches, as in distillation) and report their test accuracy"
+    "Test accuracy of `n_models` fresh networks trained on a distilled set (class-balanced batches, as in distillation)"
     if tuple(images.shape[1:]) != dataset.image_shape:
-        raise ValueError(f"images have shape {tuple(images.shape[1:])} per image but {dataset.name} images are {dataset.image_shape}: evaluate against the data set they were distilled from")
+        raise ValueError(f"images have shape {tuple(images.shape[1:])} per image but {dataset.name} images "
+                         f"are {dataset.image_shape}: evaluate against the data set they were distilled from")
     if labels.is_floating_point() and labels.shape[-1] != dataset.num_classes:
         raise ValueError(f"soft labels have {labels.shape[-1]} classes but {dataset.name} has {dataset.num_classes}")
     builder = network_builder(dataset, arch, width, depth, images.device, images.dtype)
-    nets = train_networks(images, labels, builder, n_models, steps, lr, batch_size, augment, _generator(generator, seed),
+    nets = train_networks(images, labels, builder, n_models, steps, lr, batch_size, augment,
+                          _generator(generator, seed),
                           stacked=prefers_stacked(images.device, width, dataset.image_shape), class_balanced=True)
-    return _summary(network_accuracies(nets, dataset.test_images, dataset.test_labels), steps=steps, arch=arch, n_models=n_models)
+    return _summary(network_accuracies(nets, dataset.test_images, dataset.test_labels), steps=steps, arch=arch,
+                    n_models=n_models)
 
 # %% ../nbs/06_evaluate.ipynb #3ef80892
 def paired_difference(a, b,                 # [n] paired measurements (e.g. accuracy per seed of two methods)
@@ -251,9 +268,12 @@ def random_real_subsets(labels:Tensor,        # [N] class ids of the real train 
     labels = labels.cpu()
     by_class = [torch.nonzero(labels == c).flatten() for c in range(int(labels.max()) + 1)]
     short = {c: len(idx) for c, idx in enumerate(by_class) if len(idx) < images_per_class}
-    if short: raise ValueError(f"images_per_class={images_per_class} but classes {short} (class: count) have fewer train images: lower images_per_class")
+    if short:
+        raise ValueError(f"images_per_class={images_per_class} but classes {short} "
+                         "(class: count) have fewer train images: lower images_per_class")
     device = generator.device if generator is not None else 'cpu'
-    return torch.stack([torch.cat([idx[torch.randperm(len(idx), generator=generator, device=device)[:images_per_class].cpu()] for idx in by_class])
+    return torch.stack([torch.cat([idx[torch.randperm(len(idx), generator=generator,
+                                                      device=device)[:images_per_class].cpu()] for idx in by_class])
                         for _ in range(n_models)])
 
 # %% ../nbs/06_evaluate.ipynb #ae10f66c
@@ -294,13 +314,14 @@ def validation_split(dataset:ImageDataset,
     held = validation_indices(dataset.train_labels, fraction, seed).to(dataset.train_labels.device)
     keep = torch.ones(len(dataset.train_labels), dtype=torch.bool, device=held.device)
     keep[held] = False
-    return ImageDataset(f'{dataset.name}-validation', dataset.train_images[keep], dataset.train_labels[keep], dataset.train_images[held],
+    return ImageDataset(f'{dataset.name}-validation', dataset.train_images[keep], dataset.train_labels[keep],
+                        dataset.train_images[held],
                         dataset.train_labels[held], dataset.classes, dataset.mean, dataset.std, dataset.zca)
 
 # %% ../nbs/06_evaluate.ipynb #df013540
 def choose_eval_steps(images:Tensor, labels:Tensor, dataset:ImageDataset,
                       candidates:tuple=(300, 600, 1000, 3000), # step counts to compare (the authors' checkpoints)
-                      fraction:float=VALIDATION_FRACTION, # validation share of the train split (default: the split distillation held out)
+                      fraction:float=VALIDATION_FRACTION, # validation share of the train split (distillation's)
                       arch:str='convnet', n_models:int=8, lr:float=1e-3, batch_size:int|None=None, augment:bool=True,
                       width:int|None=None, depth:int|None=None, seed:int=0,
                      )->dict:              # steps (the best candidate) and val_acc {steps: mean validation accuracy}
@@ -308,9 +329,11 @@ def choose_eval_steps(images:Tensor, labels:Tensor, dataset:ImageDataset,
     validation, curve = validation_split(dataset, fraction), {}
     candidates = sorted(set(candidates))
     def record(step, nets):
-        if step in candidates: curve[step] = network_accuracies(nets, validation.test_images, validation.test_labels).mean().item()
+        if step in candidates:
+            curve[step] = network_accuracies(nets, validation.test_images, validation.test_labels).mean().item()
     builder = network_builder(dataset, arch, width, depth, images.device, images.dtype)
-    train_networks(images, labels, builder, n_models, candidates[-1], lr, batch_size, augment, _generator(None, seed), on_step=record)
+    train_networks(images, labels, builder, n_models, candidates[-1], lr, batch_size, augment, _generator(None, seed),
+                   on_step=record)
     return dict(steps=max(curve, key=curve.get), val_acc=curve)
 
 # %% ../nbs/06_evaluate.ipynb #3dac3b23
@@ -323,22 +346,26 @@ def evaluate_transfer(images:Tensor, labels:Tensor, dataset:ImageDataset,
     return {arch: evaluate_distilled(images, labels, dataset, arch=arch, **kwargs) for arch in archs}
 
 # %% ../nbs/06_evaluate.ipynb #0957ad47
-def evaluation_table(distilled:DistilledSet, dataset:ImageDataset, # the set, and its data in the set's space (`in_distilled_space`)
+def evaluation_table(distilled:DistilledSet,
+                     dataset:ImageDataset, # the set, and its data in the set's space (`in_distilled_space`)
                      transfer:list=(),     # other architectures
                      baseline:bool=True,   # random real images of the same storage per architecture
-                     **kwargs)->pd.DataFrame: # n_models, steps, seed, ... of `evaluate_distilled`; the rest from the set's recipe
-    "One row per architecture: accuracy (%) of networks trained on the set, and on random real images of the same storage"
+                     **kwargs)->pd.DataFrame: # of `evaluate_distilled` (n_models, steps...); rest: the recipe
+    "One row per architecture: accuracy (%) of networks trained on the set and on random real images of its storage"
     recipe = {**EVAL_RECIPE, **(distilled.eval_recipe or {})}
     kw = dict(dict(steps=recipe['steps'], batch_size=recipe['batch_size'], augment=recipe['augment']), **kwargs)
-    budget = (distilled.config or {}).get('images_per_class') if distilled.factors else len(distilled.images) // len(distilled.classes)
+    budget = (distilled.config
+              or {}).get('images_per_class') if distilled.factors else len(distilled.images) // len(distilled.classes)
     rows = []
     for arch in [recipe['arch'], *transfer]:  # the set's own architecture at its width, then the others at theirs
         size = dict(width=recipe['width'], depth=recipe['depth']) if arch == recipe['arch'] else {}
         result = evaluate_distilled(distilled.images, distilled.labels, dataset, arch=arch, **size, **kw)
-        row = dict(arch=arch, acc_mean=100 * result['acc_mean'], acc_std=100 * result['acc_std'], n_models=len(result['accs']))
+        row = dict(arch=arch, acc_mean=100 * result['acc_mean'], acc_std=100 * result['acc_std'],
+                   n_models=len(result['accs']))
         if baseline:
             real = random_real_baseline(dataset, budget, arch=arch, **size, **kw)
-            row.update(random_real_mean=100 * real['acc_mean'], random_real_std=100 * real['acc_std'], images_per_class=budget)
+            row.update(random_real_mean=100 * real['acc_mean'], random_real_std=100 * real['acc_std'],
+                       images_per_class=budget)
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -347,15 +374,22 @@ def same_space(distilled:DistilledSet, dataset:ImageDataset)->bool:
     "Whether `dataset` was prepared with the distilled set's normalisation and ZCA"
     if not (torch.allclose(distilled.mean, dataset.mean) and torch.allclose(distilled.std, dataset.std)): return False
     if (distilled.zca is None) != (dataset.zca is None): return False
-    return distilled.zca is None or all(torch.allclose(a, b) for a, b in zip(distilled.zca.state_dict().values(), dataset.zca.state_dict().values()))
+    return distilled.zca is None or all(torch.allclose(a, b) for a, b in zip(distilled.zca.state_dict().values(),
+                                                                             dataset.zca.state_dict().values()))
 
 def in_distilled_space(distilled:DistilledSet, dataset:ImageDataset)->ImageDataset:
-    "`dataset` prepared with the distilled set's own normalisation and ZCA (load it with zca=False), or itself if it already is"
-    if list(distilled.classes) != list(dataset.classes): raise ValueError(f"the distilled set's classes {distilled.classes[:5]}... are not {dataset.name}'s {dataset.classes[:5]}...: evaluate against the data it was distilled from")
+    "`dataset` in the distilled set's own normalisation and ZCA (load it with zca=False), or itself if it already is"
+    if list(distilled.classes) != list(dataset.classes):
+        raise ValueError(f"the distilled set's classes {distilled.classes[:5]}... are not {dataset.name}'s "
+                         f"{dataset.classes[:5]}...: evaluate against the data it was distilled from")
     if same_space(distilled, dataset): return dataset
-    if dataset.zca is not None: raise ValueError(f"{dataset.name} is whitened with another ZCA than the distilled set's: load it with zca=False, and the set's own transform is applied")
-    pixels = lambda x: x * dataset.std.view(1, -1, 1, 1) + dataset.mean.view(1, -1, 1, 1)  # undo this data set's normalisation: exact
-    return ImageDataset(dataset.name, distilled.preprocess(pixels(dataset.train_images)), dataset.train_labels, distilled.preprocess(pixels(dataset.test_images)),
+    if dataset.zca is not None:
+        raise ValueError(f"{dataset.name} is whitened with another ZCA than the distilled set's: "
+                         "load it with zca=False, and the set's own transform is applied")
+    # undo this data set's normalisation: exact
+    pixels = lambda x: x * dataset.std.view(1, -1, 1, 1) + dataset.mean.view(1, -1, 1, 1)
+    return ImageDataset(dataset.name, distilled.preprocess(pixels(dataset.train_images)), dataset.train_labels,
+                        distilled.preprocess(pixels(dataset.test_images)),
                         dataset.test_labels, dataset.classes, distilled.mean, distilled.std, distilled.zca)
 
 # %% ../nbs/06_evaluate.ipynb #dbe2b730
@@ -363,10 +397,12 @@ def _distilled_parts(source)->tuple:
     "(images, labels, metadata, eval_recipe) from a path, a DistilledSet or an (images, labels, metadata) triple"
     if isinstance(source, (str, Path)): source = load_distilled(source)
     if isinstance(source, DistilledSet):
-        return source.images, source.labels, dict(image_shape=list(source.images.shape[1:]), classes=source.classes), dict(source.eval_recipe or {})
+        return source.images, source.labels, dict(image_shape=list(source.images.shape[1:]),
+                                                  classes=source.classes), dict(source.eval_recipe or {})
     if isinstance(source, (tuple, list)) and len(source) == 3 and isinstance(source[2], dict):
         return source[0], source[1], source[2], {}
-    raise ValueError(f"expected a path to a distilled set, a DistilledSet, or (images, labels, metadata dict); got {type(source).__name__}")
+    raise ValueError("expected a path to a distilled set, a DistilledSet, or "
+                     f"(images, labels, metadata dict); got {type(source).__name__}")
 
 # %% ../nbs/06_evaluate.ipynb #75b81e26
 def train_on_distilled(source,                 # path of a saved set, a DistilledSet, or (images, labels, metadata)
@@ -382,15 +418,18 @@ def train_on_distilled(source,                 # path of a saved set, a Distille
     unknown = set(recipe) - {'width', 'depth', 'lr', 'batch_size', 'augment'}
     if unknown: raise ValueError(f"unknown recipe options {sorted(unknown)}: use width, depth, lr, batch_size, augment")
     r = {**EVAL_RECIPE, **saved, **recipe}  # the file's recipe, then the caller's changes
-    if r['optimizer'] != 'adam': raise ValueError(f"the saved recipe asks for optimizer {r['optimizer']!r}; only 'adam' (the paper's evaluation) is supported")
+    if r['optimizer'] != 'adam':
+        raise ValueError(f"the saved recipe asks for optimizer {r['optimizer']!r}; "
+                         "only 'adam' (the paper's evaluation) is supported")
     arch, steps = arch or r['arch'], steps or r['steps']
     builder = network_builder(metadata, arch, r['width'], r['depth'], images.device, images.dtype)
-    nets = train_networks(images, labels, builder, 1, steps, r['lr'], r['batch_size'], r['augment'], _generator(generator, seed))
+    nets = train_networks(images, labels, builder, 1, steps, r['lr'], r['batch_size'], r['augment'],
+                          _generator(generator, seed))
     return nets.unstack(0).eval()
 
 # %% ../nbs/06_evaluate.ipynb #ecb767ed
 def _shared_accuracies(run, n_models:int, evaluate)->Tensor:
-    "Accuracies of `n_models` networks; in a distributed run each process trains its share, drawn from seed + rank (`evaluate(n, rank)` trains n)"
+    "Accuracies of `n_models` networks (`evaluate(n, rank)` trains n); distributed, each process trains its share"
     comm = getattr(run, 'comm', None)
     rank, world = (comm.rank, comm.world_size) if comm is not None else (0, 1)
     local = len(range(rank, n_models, world))
@@ -398,7 +437,7 @@ def _shared_accuracies(run, n_models:int, evaluate)->Tensor:
     return torch.tensor(comm.gather(accs) if comm is not None else accs, dtype=torch.float64)
 
 class PeriodicEvaluation:
-    "Distillation callback: evaluate the synthetic set every `every` outer steps (and at the end), with a random-real baseline"
+    "Distillation callback: evaluate the set every `every` outer steps (and at the end), with a random-real baseline"
     all_ranks = True  # in a distributed run every process trains its share of the networks (`_shared_accuracies`)
     def __init__(self, every:int=500,            # outer steps between evaluations
                  n_models:int=8, steps:int=DEFAULT_EVAL_STEPS,
@@ -410,13 +449,16 @@ class PeriodicEvaluation:
 
     def evaluate(self, run)->dict:
         c, syn = run.config, run.synthetic
-        kw = dict(arch=c.arch, steps=self.steps, batch_size=getattr(run, 'inner_batch', None), augment=c.augment, width=c.width, depth=c.depth)
+        kw = dict(arch=c.arch, steps=self.steps, batch_size=getattr(run, 'inner_batch', None), augment=c.augment,
+                  width=c.width, depth=c.depth)
         r = _summary(_shared_accuracies(run, self.n_models, lambda n, rank: evaluate_distilled(
             syn.images.detach(), syn.labels.detach(), run.dataset, n_models=n, seed=self.seed + rank, **kw)))
         result = dict(acc_mean=r['acc_mean'], acc_std=r['acc_std'], accs=r['accs'], eval_steps=self.steps)
         if self.baseline:
-            if self._baseline is None: self._baseline = _summary(_shared_accuracies(run, self.n_models, lambda n, rank: random_real_baseline(
-                run.dataset, c.images_per_class, n_models=n, seed=self.seed + rank, device=syn.images.device, **kw)))
+            def baseline(n, rank):
+                return random_real_baseline(run.dataset, c.images_per_class, n_models=n, seed=self.seed + rank,
+                                            device=syn.images.device, **kw)
+            if self._baseline is None: self._baseline = _summary(_shared_accuracies(run, self.n_models, baseline))
             result.update(baseline_mean=self._baseline['acc_mean'], baseline_std=self._baseline['acc_std'])
         self._last = run.step
         run.record_eval(result)

@@ -12,7 +12,8 @@ from torch import Tensor
 from fastcore.basics import patch
 from .data import ImageDataset, ClassBalancedSampler, augment as augment_images, write_atomically
 from .models import build_model
-from .evaluate import (DEFAULT_EVAL_STEPS, StackedNetworks, init_networks, loss_per_network, network_predictions,
+from .evaluate import (DEFAULT_EVAL_STEPS, StackedNetworks, init_networks, loss_per_network,
+                                     network_predictions,
                        train_networks, network_builder)
 from .distill import Callback
 
@@ -25,7 +26,7 @@ __all__ = ['WEIGHTINGS', 'forgetting_events', 'ForgettingTracker', 'epoch_batche
            'epochs_to_steps', 'add_hardness_arguments', 'hardness_callbacks']
 
 # %% ../nbs/09_hardness.ipynb #b8074502
-def forgetting_events(correct:Tensor # [E,...] bool: correctness after each of E epochs (e.g. [E,R,N] for R networks, N examples)
+def forgetting_events(correct:Tensor # [E,...] bool: correctness after each of E epochs (e.g. [E,R,N]: R networks)
                      )->Tensor:      # [...] forgetting events per example: correct at t, wrong at t+1
     "Number of forgetting events in a correctness history"
     correct = correct.bool()
@@ -43,12 +44,15 @@ class ForgettingTracker:
         if self.last is not None: self.events += self.last & ~correct
         self.learned |= correct
         self.last, self.n_records = correct, self.n_records + 1
-    def state_dict(self)->dict: return dict(events=self.events, learned=self.learned, last=self.last, n_records=self.n_records)
-    def load_state_dict(self, state:dict): self.events, self.learned, self.last, self.n_records = (state[k] for k in ('events', 'learned', 'last', 'n_records'))
+    def state_dict(self)->dict: return dict(events=self.events, learned=self.learned, last=self.last,
+                                            n_records=self.n_records)
+    def load_state_dict(self, state:dict):
+        self.events, self.learned, self.last, self.n_records = (state[k] for k in ('events', 'learned', 'last',
+                                                                                  'n_records'))
 
 # %% ../nbs/09_hardness.ipynb #9f631bd8
 def epoch_batches(n_models:int, n_examples:int, batch_size:int, generator:torch.Generator|None=None)->list:
-    "One epoch of index batches per network: each network its own random permutation, cut into [K,B] batches (the last may be smaller)"
+    "One epoch of index batches per network: each its own random permutation, cut into [K,B] batches (the last smaller)"
     order = torch.rand(n_models, n_examples, generator=generator).argsort(1)
     return list(order.split(batch_size, 1))
 
@@ -82,14 +86,14 @@ class ForgettingScores:
 # %% ../nbs/09_hardness.ipynb #8c3f9627
 @patch(as_prop=True)
 def per_network(self:ForgettingScores)->Tensor:
-    "[R,N] each network's count: its forgetting events, or the number of recorded epochs where it never learned the example"
+    "[R,N] each network's count: forgetting events, or the recorded epochs in which it never learned the example"
     return torch.where(self.learned, self.events, self.epochs_done)
 
 @patch(as_prop=True)
 def scores(self:ForgettingScores)->Tensor: return self.per_network.double().mean(0)  # [N] averaged over the R networks
 
 @patch(as_prop=True)
-def never_learned(self:ForgettingScores)->Tensor: return ~self.learned.any(0)  # [N] no network ever classified it correctly
+def never_learned(self:ForgettingScores)->Tensor: return ~self.learned.any(0)  # [N] no network ever got it right
 
 # %% ../nbs/09_hardness.ipynb #9556de07
 def never_learned_table(forgetting:ForgettingScores):
@@ -104,27 +108,30 @@ def never_learned_table(forgetting:ForgettingScores):
 @patch
 def save(self:ForgettingScores, path)->Path:
     "Write the statistics, settings and indices (a torch file readable with `weights_only=True`)"
-    return write_atomically(Path(path), lambda f: torch.save(dict(format='simple_distill.forgetting', **asdict(self)), f))
+    return write_atomically(Path(path),
+                            lambda f: torch.save(dict(format='simple_distill.forgetting', **asdict(self)), f))
 
 @patch(cls_method=True)
 def load(cls:ForgettingScores, path)->ForgettingScores:
-    "Read what `save` wrote (files from before `indices` existed load with indices None; scores are recomputed by today's rule)"
+    "Read what `save` wrote (older files without `indices` load with None; scores are recomputed by today's rule)"
     state = torch.load(path, map_location='cpu', weights_only=True)
     if state.get('format') != 'simple_distill.forgetting': raise ValueError(f'{path} holds no forgetting scores')
     return cls(**{k: state[k] for k in cls.__dataclass_fields__ if k in state})
 
 # %% ../nbs/09_hardness.ipynb #c91e46bc
 def _forgetting_result(tracker, accuracy, settings, seconds, indices)->ForgettingScores:
-    return ForgettingScores(tracker.events, tracker.learned, tracker.last, list(accuracy), settings, len(accuracy), seconds,
-                            indices)
+    return ForgettingScores(tracker.events, tracker.learned, tracker.last, list(accuracy), settings, len(accuracy),
+                            seconds, indices)
 
 def _resume_forgetting(path:Path, settings:dict)->dict|None:
     "The saved state at `path` when its settings are these, None when there is no file"
     if path is None or not path.exists(): return None
     state = torch.load(path, map_location='cpu', weights_only=True)
     if state.get('settings') != settings:
-        changed = {k: (state.get('settings', {}).get(k), v) for k, v in settings.items() if state.get('settings', {}).get(k) != v}
-        raise ValueError(f'{path} holds forgetting scores computed with other settings (saved -> now: {changed}): use the same settings or another path')
+        changed = {k: (state.get('settings', {}).get(k), v) for k, v in settings.items()
+                   if state.get('settings', {}).get(k) != v}
+        raise ValueError(f"{path} holds forgetting scores computed with other settings "
+                         f"(saved -> now: {changed}): use the same settings or another path")
     return state
 
 # %% ../nbs/09_hardness.ipynb #28cd09eb
@@ -142,11 +149,13 @@ def compute_forgetting_scores(dataset:ImageDataset,   # scores its train split
                              )->ForgettingScores:
     "Forgetting scores of every training example from R networks trained together for E epochs"
     images, labels, path = dataset.train_images.to(device), dataset.train_labels.to(device), path and Path(path)
-    settings = dict(dataset=dataset.name, n_examples=len(labels), n_models=n_models, epochs=epochs, batch_size=batch_size, lr=lr,
+    settings = dict(dataset=dataset.name, n_examples=len(labels), n_models=n_models, epochs=epochs,
+                    batch_size=batch_size, lr=lr,
                     arch=arch, width=width, depth=depth, augment=augment, seed=seed, dtype=str(images.dtype))
     state = _resume_forgetting(path, settings)
     if state is not None and 'params' not in state: return ForgettingScores.load(path)  # finished earlier
-    generator, tracker, accuracy, seconds = torch.Generator().manual_seed(seed), ForgettingTracker(n_models, len(labels)), [], 0.
+    generator, tracker, accuracy, seconds = torch.Generator().manual_seed(seed), ForgettingTracker(n_models,
+                                                                                                   len(labels)), [], 0.
     nets = init_networks(network_builder(dataset, arch, width, depth, images.device, images.dtype), n_models, generator)
     optimizer = torch.optim.Adam(nets.params.values(), lr=lr)
     if state is not None:
@@ -159,15 +168,18 @@ def compute_forgetting_scores(dataset:ImageDataset,   # scores its train split
         tracker.update(correct)
         accuracy.append(correct.double().mean().item())
         seconds += time.perf_counter() - start
-        if path is not None and len(accuracy) < epochs: _save_forgetting(path, settings, nets, optimizer, generator, tracker, accuracy, seconds)
+        if path is not None and len(accuracy) < epochs:
+            _save_forgetting(path, settings, nets, optimizer, generator, tracker, accuracy, seconds)
     result = _forgetting_result(tracker, accuracy, settings, seconds, dataset.train_indices)
     if path is not None and result.finished: result.save(path)
     return result
 
 # %% ../nbs/09_hardness.ipynb #e931e2ab
 def _save_forgetting(path, settings, nets, optimizer, generator, tracker, accuracy, seconds):
-    state = dict(format='simple_distill.forgetting-state', settings=settings, params={k: v.detach().cpu() for k, v in nets.params.items()},
-                 buffers={k: v.cpu() for k, v in nets.buffers.items()}, optimizer=optimizer.state_dict(), generator=generator.get_state(),
+    state = dict(format='simple_distill.forgetting-state', settings=settings,
+                 params={k: v.detach().cpu() for k, v in nets.params.items()},
+                 buffers={k: v.cpu() for k, v in nets.buffers.items()}, optimizer=optimizer.state_dict(),
+                 generator=generator.get_state(),
                  tracker=tracker.state_dict(), train_accuracy=list(accuracy), seconds=seconds)
     write_atomically(path, lambda f: torch.save(state, f))
 
@@ -181,7 +193,7 @@ def _restore_forgetting(state, nets, optimizer, generator, tracker):
 
 # %% ../nbs/09_hardness.ipynb #4e52af44
 def balanced_subset(dataset:ImageDataset, per_class:int, seed:int=0)->ImageDataset:
-    "The data set with its train split cut to `per_class` random examples of every class (in their original order; test split kept)"
+    "The data set with its train split cut to `per_class` random examples of each class (original order; test kept)"
     labels, generator = dataset.train_labels.cpu(), torch.Generator().manual_seed(seed)
     by_class = [torch.nonzero(labels == c).flatten() for c in range(dataset.num_classes)]
     short = {c: len(idx) for c, idx in enumerate(by_class) if len(idx) < per_class}
@@ -189,7 +201,8 @@ def balanced_subset(dataset:ImageDataset, per_class:int, seed:int=0)->ImageDatas
     keep = torch.cat([idx[torch.randperm(len(idx), generator=generator)[:per_class]] for idx in by_class]).sort().values
     # positions in the full split, also for a subset of a subset
     source = keep if dataset.train_indices is None else dataset.train_indices[keep]
-    return ImageDataset(f'{dataset.name}-{per_class}pc', dataset.train_images[keep], dataset.train_labels[keep], dataset.test_images,
+    return ImageDataset(f'{dataset.name}-{per_class}pc', dataset.train_images[keep], dataset.train_labels[keep],
+                        dataset.test_images,
                         dataset.test_labels, dataset.classes, dataset.mean, dataset.std, dataset.zca, source)
 
 # %% ../nbs/09_hardness.ipynb #c7c17777
@@ -208,19 +221,22 @@ def stratified_accuracy(correct:Tensor, # [K,N] bool: network k right on example
     return torch.where(count > 0, hits / count.clamp(min=1), torch.nan)
 
 # %% ../nbs/09_hardness.ipynb #3348ed2e
-def trained_predictions(images:Tensor, labels:Tensor, # a training set (distilled or real): [n,C,H,W], [n] or [n,classes]
+def trained_predictions(images:Tensor,
+                        labels:Tensor, # a training set (distilled or real): [n,C,H,W], [n] or [n,classes]
                         examples:Tensor,              # [N,C,H,W] the examples to classify
-                        builder,                      # () -> fresh network on the images' device and dtype (`network_builder`)
+                        builder, # () -> fresh network on the images' device and dtype (`network_builder`)
                         n_models:int=8, steps:int=DEFAULT_EVAL_STEPS, lr:float=1e-3, batch_size:int|None=None,
                         augment:bool=True, generator:torch.Generator|None=None, chunk_size:int=1000,
                        )->Tensor:                     # [K,N] predicted class of network k on example n
     "Train K networks on a set with the evaluation protocol and predict every example"
-    nets = train_networks(images.detach(), labels.detach(), builder, n_models, steps, lr, batch_size, augment, generator)
+    nets = train_networks(images.detach(), labels.detach(), builder, n_models, steps, lr, batch_size, augment,
+                          generator)
     return network_predictions(nets, examples, chunk_size)
 
-def train_set_correctness(images:Tensor, labels:Tensor, dataset:ImageDataset, # the set, and the data set whose train split is scored
+def train_set_correctness(images:Tensor, labels:Tensor,
+                          dataset:ImageDataset, # the set, and the data set whose train split is scored
                           arch:str='convnet', width:int|None=None, depth:int|None=None, seed:int=0,
-                          **recipe)->Tensor:          # n_models, steps, lr, batch_size, augment of `trained_predictions`
+                          **recipe)->Tensor: # n_models, steps, lr, batch_size, augment of `trained_predictions`
     "[K,N] bool: which training examples each of K networks trained on the set classifies correctly"
     builder = network_builder(dataset, arch, width, depth, images.device, images.dtype)
     generator = torch.Generator().manual_seed(seed)
@@ -234,8 +250,10 @@ def hardness_table(correct:dict,                 # {name: [K,N] bool correctness
     "pandas DataFrame: examples per forgetting-score bucket and the accuracy (%) in it of each set of networks"
     import pandas as pd
     bucket, names = hardness_buckets(forgetting, max_score)
-    table = pd.DataFrame({'examples': torch.bincount(bucket, minlength=len(names)).tolist()}, index=pd.Index(names, name='forgetting score'))
-    for name, c in correct.items(): table[name] = (100 * stratified_accuracy(c, bucket, len(names))).round(decimals=1).tolist()
+    table = pd.DataFrame({'examples': torch.bincount(bucket, minlength=len(names)).tolist()},
+                         index=pd.Index(names, name='forgetting score'))
+    for name, c in correct.items():
+        table[name] = (100 * stratified_accuracy(c, bucket, len(names))).round(decimals=1).tolist()
     return table
 
 def plot_hardness(table, title:str=''):
@@ -257,10 +275,12 @@ def plot_hardness(table, title:str=''):
 def full_data_correctness(buckets:ForgettingScores, # the networks whose scores define the buckets
                           fresh:ForgettingScores    # R' other networks trained the same way on the same examples
                          )->Tensor:                 # [R',N] bool: the fresh networks' final correctness
-    "Fig. 9's full-data row, from networks that did not define the buckets (their own final correctness would be circular)"
+    "Fig. 9's full-data row, from networks that did not define the buckets (their own correctness would be circular)"
     same = {k: v for k, v in buckets.settings.items() if k not in ('seed', 'n_models')}
     differ = {k: (v, fresh.settings.get(k)) for k, v in same.items() if fresh.settings.get(k) != v}
-    if differ: raise ValueError(f'the fresh networks were trained otherwise (buckets -> fresh: {differ}): train them with the same settings')
+    if differ:
+        raise ValueError("the fresh networks were trained otherwise (buckets -> "
+                         f"fresh: {differ}): train them with the same settings")
     if buckets.settings['seed'] == fresh.settings['seed']:
         raise ValueError('the fresh networks share the seed of those that define the buckets: give them another seed')
     same_examples = (buckets.indices is None and fresh.indices is None) or (
@@ -280,13 +300,13 @@ def hardness_from_predictions(predictions:Tensor, # [K,N] predicted classes of K
 def adaptive_hardness(images:Tensor, labels:Tensor,           # the current distilled set
                       train_images:Tensor, train_labels:Tensor, # the real examples to score
                       builder, **recipe)->Tensor:             # as `trained_predictions`; returns [N] HS in 0..K
-    "Train K networks on the distilled set (the evaluation protocol) and count, per real example, those that misclassify it"
+    "Train K networks on the distilled set (evaluation protocol); count, per real example, those that misclassify it"
     return hardness_from_predictions(trained_predictions(images, labels, train_images, builder, **recipe), train_labels)
 
 # %% ../nbs/09_hardness.ipynb #a739bb16
 WEIGHTINGS = {
-    'medium':  lambda hs, half, thr: thr + (half - (hs - half).abs()),  # peak at medium hardness (the authors' code; default)
-    'printed': lambda hs, half, thr: thr + (hs - half).abs(),           # the formula printed in the paper (Appendix E.2)
+    'medium':  lambda hs, half, thr: thr + (half - (hs - half).abs()),  # peak at medium HS (the authors' code; default)
+    'printed': lambda hs, half, thr: thr + (hs - half).abs(), # the formula printed in the paper (Appendix E.2)
 }
 
 def hardness_weights(hs:Tensor,          # [N] hardness scores in 0..K
@@ -295,7 +315,8 @@ def hardness_weights(hs:Tensor,          # [N] hardness scores in 0..K
                      weighting:str='medium', # a key of WEIGHTINGS
                     )->Tensor:           # [N] float64 sampling weights
     "The hardness sampler's weight of every example"
-    if weighting not in WEIGHTINGS: raise ValueError(f'unknown weighting {weighting!r}: choose one of {list(WEIGHTINGS)}')
+    if weighting not in WEIGHTINGS:
+        raise ValueError(f'unknown weighting {weighting!r}: choose one of {list(WEIGHTINGS)}')
     if not thr >= 0: raise ValueError(f'thr must be >= 0, got {thr!r}')
     return WEIGHTINGS[weighting](hs.double(), n_models / 2, float(thr))
 
@@ -314,7 +335,8 @@ class WeightedSampler:
         self.weights = weights
         return self
     def sample(self, classes:Tensor|None=None)->Tensor: # draw from these classes only; None: all
-        weights = self.weights if classes is None else self.weights * torch.isin(self.labels, torch.as_tensor(classes).cpu())
+        weights = self.weights if classes is None else self.weights * torch.isin(self.labels,
+                                                                                 torch.as_tensor(classes).cpu())
         return torch.multinomial(weights, self.batch_size, replacement=True, generator=self.generator)
 
 # %% ../nbs/09_hardness.ipynb #f7c42a08
@@ -323,19 +345,20 @@ def hs_histogram(hs:Tensor, n_models:int=8)->Tensor:
     return torch.bincount(hs.cpu(), minlength=n_models + 1)
 
 def sampled_hs_distribution(hs:Tensor, weights:Tensor, n_models:int=8,
-                            labels:Tensor|None=None, # given: the class-balanced sampler's share (each class equally often)
+                            labels:Tensor|None=None, # given: the class-balanced sampler's share (classes equally often)
                            )->Tensor:                # [K+1] expected share of each HS value among sampled examples
     "The share of each HS value in the real batches the sampler draws"
     hs, weights = hs.cpu(), weights.double().cpu()
     if labels is None: return torch.bincount(hs, weights=weights, minlength=n_models + 1) / weights.sum()
     labels = labels.cpu()
-    per_class = [torch.bincount(hs[labels == c], weights=weights[labels == c], minlength=n_models + 1) / weights[labels == c].sum()
+    per_class = [torch.bincount(hs[labels == c], weights=weights[labels == c],
+                                minlength=n_models + 1) / weights[labels == c].sum()
                  for c in labels.unique()]
     return torch.stack(per_class).mean(0)
 
 # %% ../nbs/09_hardness.ipynb #ac9605e2
 class RealBatchWeights(Callback):
-    "Distillation callback: draw the real batches in proportion to fixed per-example weights (any score) over the train split"
+    "Distillation callback: draw real batches in proportion to fixed per-example weights (any score) on the train split"
     state_key = 'example_weights' # its state is saved in the run's checkpoints under this key
     all_ranks = True              # in a distributed run every process draws the same batches, so each needs the weights
     def __init__(self, weights:Tensor|None, # [N] finite, non-negative, one per training example (None: set later)
@@ -356,28 +379,32 @@ class RealBatchWeights(Callback):
 def _apply(self:RealBatchWeights, run):
     "Make the run's real batches follow the current weights"
     if len(self.weights) != len(run.dataset.train_labels):
-        raise ValueError(f"{len(self.weights)} weights for a train split of {len(run.dataset.train_labels)}: give one weight per training "
-                         'example (a subset\'s scores join back through its `indices`)')
+        raise ValueError(f"{len(self.weights)} weights for a train split of {len(run.dataset.train_labels)}: give "
+                         "one weight per training example (a subset\'s scores join back through its `indices`)")
     if self.class_balanced: return run.sampler.set_weights(self.weights)
-    if not isinstance(run.sampler, WeightedSampler):  # first time: keep out what the run's sampler kept out (a validation split)
+    # first time: keep out what the run's sampler kept out (a validation split)
+    if not isinstance(run.sampler, WeightedSampler):
         self._allowed = torch.zeros(len(self.weights), dtype=torch.bool)
         self._allowed[torch.cat(run.sampler.class_indices)] = True
-        run.sampler = WeightedSampler(self.weights * self._allowed, run.sampler.batch_size, run.generator, run.dataset.train_labels)
+        run.sampler = WeightedSampler(self.weights * self._allowed, run.sampler.batch_size, run.generator,
+                                      run.dataset.train_labels)
     else: run.sampler.set_weights(self.weights * self._allowed)
 
 def _check_resume_settings(saved:dict, now:dict, what:str):
-    "Refuse a resume whose settings differ from the checkpoint's, naming each (settings the checkpoint predates are not checked)"
+    "Refuse a resume whose settings differ from the checkpoint's, naming each (settings it predates are not checked)"
     changed = {k: (saved[k], v) for k, v in now.items() if k in saved and saved[k] != v}
-    if changed: raise ValueError(f"the checkpoint's {what} used other settings (saved -> now: {changed}): resume with the saved ones")
+    if changed:
+        raise ValueError(f"the checkpoint's {what} used other settings (saved "
+                         f"-> now: {changed}): resume with the saved ones")
 
 # %% ../nbs/09_hardness.ipynb #f72bac81
 class HardnessSampler(RealBatchWeights):
-    "Distillation callback: draw real batches in proportion to w(HS), HS refreshed from K networks on the current synthetic set"
+    "Distillation callback: draw real batches in proportion to w(HS), HS refreshed from K networks on the current set"
     state_key = 'hardness'  # its state is saved in the run's checkpoints under this key
     def __init__(self, thr:float=1.0,            # added to every weight (the paper: 1 or 4)
                  weighting:str='medium',         # a key of WEIGHTINGS
                  every:int|None=None,            # K_refresh in outer steps (None: from `every_epochs`)
-                 every_epochs:float|None=None,   # K_refresh in epochs over the real train split (None and `every` None: 50)
+                 every_epochs:float|None=None, # K_refresh in epochs of the real train split (None, `every` None: 50)
                  start:int=0,                    # first outer step at which HS is computed; batches change after it
                  n_models:int=8,                 # K networks per refresh
                  eval_steps:int=DEFAULT_EVAL_STEPS, # Adam steps of each of those networks (the evaluation recipe)
@@ -389,29 +416,34 @@ class HardnessSampler(RealBatchWeights):
         if every is not None and every_epochs is not None:
             raise ValueError('give the refresh interval in steps (every) or in epochs (every_epochs), not both')
         every_epochs = 50 if every is None and every_epochs is None else every_epochs
-        if (every is not None and every < 1) or (every_epochs is not None and not every_epochs > 0) or start < 0 or n_models < 1:
-            raise ValueError(f'every, every_epochs and n_models must be positive and start >= 0, got {every}, {every_epochs}, {n_models}, {start}')
+        if (every is not None and every < 1) or (every_epochs is not None
+                                                 and not every_epochs > 0) or start < 0 or n_models < 1:
+            raise ValueError("every, every_epochs and n_models must be positive and start "
+                             f">= 0, got {every}, {every_epochs}, {n_models}, {start}")
         self.thr, self.weighting, self.n_models, self.eval_steps = thr, weighting, n_models, eval_steps
-        self.every, self.every_epochs, self.start, self.seed, self.chunk_size = every, every_epochs, start, seed, chunk_size
+        self.every, self.every_epochs, self.start = every, every_epochs, start
+        self.seed, self.chunk_size = seed, chunk_size
         self.hs, self.computed_at, self.refreshes, self.last_seconds = None, None, [], None
 
 # %% ../nbs/09_hardness.ipynb #4e61b882
 @patch
 def settings(self:HardnessSampler)->dict:
     "Everything that changes which batches are drawn (a resume with other values is refused)"
-    return dict(thr=self.thr, weighting=self.weighting, n_models=self.n_models, class_balanced=self.class_balanced, every=self.every,
+    return dict(thr=self.thr, weighting=self.weighting, n_models=self.n_models, class_balanced=self.class_balanced,
+                every=self.every,
                 every_epochs=self.every_epochs, start=self.start, eval_steps=self.eval_steps, seed=self.seed)
 
 @patch
-def histogram(self:HardnessSampler)->Tensor|None: return None if self.hs is None else hs_histogram(self.hs, self.n_models)
+def histogram(self:HardnessSampler)->Tensor|None: return None if self.hs is None else hs_histogram(self.hs,
+                                                                                                   self.n_models)
 
 def _check_weighting(n_models:int, thr:float, weighting:str):
     "Fail now on weights that could leave a class with nothing to draw mid-run"
     w = hardness_weights(torch.arange(n_models + 1), n_models, thr, weighting)
     if (w == 0).any():
         zero = torch.nonzero(w == 0).flatten().tolist()
-        raise ValueError(f"thr={thr} with weighting {weighting!r} gives weight 0 to HS {zero}: a class whose examples all score so "
-                         'could not be drawn; use thr > 0')
+        raise ValueError(f"thr={thr} with weighting {weighting!r} gives weight 0 to HS {zero}: "
+                         "a class whose examples all score so could not be drawn; use thr > 0")
 
 # %% ../nbs/09_hardness.ipynb #68b9263f
 def epochs_to_steps(epochs:float,  # an interval in passes over the real train split
@@ -424,14 +456,16 @@ def epochs_to_steps(epochs:float,  # an interval in passes over the real train s
 # %% ../nbs/09_hardness.ipynb #12a68f9e
 @patch
 def _refresh(self:HardnessSampler, run):
-    "Score the real training set with K networks trained on the current set (on rank 0) and hand the run's sampler the weights"
+    "Score the real train split with K networks trained on the current set (rank 0); give the run's sampler the weights"
     c, syn, start = run.config, run.synthetic, time.perf_counter()
     hs = None
-    if run.comm.writer:  # the other processes receive rank 0's HS: identical batches by construction, K networks trained once
+    # the other processes receive rank 0's HS: identical batches by construction, K networks trained once
+    if run.comm.writer:
         builder = network_builder(run.dataset, c.arch, c.width, c.depth, run.device, run.dtype)
         generator = torch.Generator().manual_seed(self.seed * 1_000_003 + run.step)
         hs = adaptive_hardness(syn.images.detach(), syn.labels.detach(), run.real_images, run.real_labels, builder,
-                               n_models=self.n_models, steps=self.eval_steps, batch_size=getattr(run, 'inner_batch', None),
+                               n_models=self.n_models, steps=self.eval_steps,
+                               batch_size=getattr(run, 'inner_batch', None),
                                augment=c.augment, generator=generator, chunk_size=self.chunk_size)
     self.hs = run.comm.gather([hs] if run.comm.writer else [])[0]
     self.weights, self.computed_at = hardness_weights(self.hs, self.n_models, self.thr, self.weighting), run.step
@@ -468,19 +502,23 @@ def on_meta_gradient(self:HardnessSampler, run, event:dict)->dict:
 @patch
 def state_dict(self:HardnessSampler)->dict:
     "HS, weights and the step they were computed at, with the settings (saved in the run's checkpoints)"
-    return dict(hs=self.hs, weights=self.weights, computed_at=self.computed_at, refreshes=list(self.refreshes), settings=self.settings())
+    return dict(hs=self.hs, weights=self.weights, computed_at=self.computed_at, refreshes=list(self.refreshes),
+                settings=self.settings())
 
 @patch
 def load_state_dict(self:HardnessSampler, state:dict):
     "Continue from a checkpoint's state; every sampling setting must be the one it was saved with"
     _check_resume_settings(state.get('settings', {}), self.settings(), 'hardness sampler')
-    self.hs, self.weights, self.computed_at, self.refreshes = state['hs'], state['weights'], state['computed_at'], list(state['refreshes'])
+    self.hs, self.weights, self.computed_at = state['hs'], state['weights'], state['computed_at']
+    self.refreshes = list(state['refreshes'])
 
 # %% ../nbs/09_hardness.ipynb #193604b0
 _HARDNESS_OPTIONS = dict(  # option -> (HardnessSampler argument, type, default, help)
     thr=('thr', float, 1.0, 'added to every weight; larger is closer to uniform (the paper: 1 or 4)'),
-    weighting=('weighting', str, 'medium', "'medium': thr + (K/2 - |HS - K/2|), the authors' code; 'printed': thr + |HS - K/2|"),
-    every=('every', int, None, 'outer steps between hardness-score refreshes (K_refresh in steps; replaces --hardness-every-epochs)'),
+    weighting=('weighting', str, 'medium',
+               "'medium': thr + (K/2 - |HS - K/2|), the authors' code; 'printed': thr + |HS - K/2|"),
+    every=('every', int, None,
+           'outer steps between hardness-score refreshes (K_refresh in steps; replaces --hardness-every-epochs)'),
     every_epochs=('every_epochs', float, 50, 'K_refresh in epochs over the real train split, as the paper counts it'),
     start=('start', int, 0, 'outer step at which the sampler starts (the paper starts late)'),
     models=('n_models', int, 8, 'K: networks trained on the current distilled set per refresh'),
@@ -492,10 +530,13 @@ def add_hardness_arguments(parser):
     "Add --hardness-sampler and its options (--hardness-thr, --hardness-every-epochs, ...) to an argparse parser"
     import argparse
     group = parser.add_argument_group('hardness sampler (paper Appendix E.2)')
-    group.add_argument('--hardness-sampler', action='store_true', help='draw real batches in proportion to w(HS), HS from K networks on the current set')
+    group.add_argument('--hardness-sampler', action='store_true',
+                       help='draw real batches in proportion to w(HS), HS from K networks on the current set')
     for option, (_, typ, default, help) in _HARDNESS_OPTIONS.items():
-        group.add_argument('--hardness-' + option.replace('_', '-'), dest='hardness_' + option, type=typ, default=argparse.SUPPRESS,
-                           choices=list(WEIGHTINGS) if option == 'weighting' else None, help=f'{help} (default: {default})')
+        group.add_argument('--hardness-' + option.replace('_', '-'), dest='hardness_' + option, type=typ,
+                           default=argparse.SUPPRESS,
+                           choices=list(WEIGHTINGS) if option == 'weighting' else None,
+                           help=f'{help} (default: {default})')
     group.add_argument('--hardness-unbalanced', action='store_true', default=argparse.SUPPRESS,
                        help="draw real batches from the whole train split, as the authors do, not class by class")
     return parser
@@ -505,7 +546,9 @@ def hardness_callbacks(args)->list:
     options = (*_HARDNESS_OPTIONS, 'unbalanced')
     given = {option: getattr(args, 'hardness_' + option) for option in options if hasattr(args, 'hardness_' + option)}
     if not getattr(args, 'hardness_sampler', False):
-        if given: raise ValueError(f"{', '.join('--hardness-' + o.replace('_', '-') for o in given)} need(s) --hardness-sampler")
+        if given:
+            raise ValueError(f"{', '.join('--hardness-' + o.replace('_', '-') for o in given)} "
+                             "need(s) --hardness-sampler")
         return []
     kwargs = {_HARDNESS_OPTIONS[o][0]: v for o, v in given.items() if o != 'unbalanced'}
     return [HardnessSampler(class_balanced=not given.get('unbalanced', False), **kwargs)]

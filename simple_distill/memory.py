@@ -27,7 +27,8 @@ class MemoryProfile:
                )->int:
         "Bytes held for backward by a window of `n_back` steps (with checkpoints in low-memory mode)"
         if segment is None: return n_back * self.per_step_bytes + self.meta_bytes
-        return math.ceil(n_back / segment) * self.checkpoint_bytes + max(min(segment, n_back) * self.per_step_bytes, self.meta_bytes)
+        return math.ceil(n_back / segment) * self.checkpoint_bytes + max(min(segment, n_back) * self.per_step_bytes,
+                                                                         self.meta_bytes)
 
     def smallest(self, n_back:int)->tuple:
         "(segment, bytes) needing the least memory; among ties the longest segment"
@@ -50,11 +51,11 @@ def profile_memory(model:nn.Module,    # network of the inner loop (its weights 
                    inner_opt:InnerOptimizer,
                    batch_size:int,     # synthetic images per inner step
                    augment:bool=True,  # the unroll augments the synthetic batch (adds the dearer op's bytes per step)
-                   real_chunk:int|None=None, # the unroll back-propagates the real batch this many images at a time (None: all)
+                   real_chunk:int|None=None, # the unroll back-propagates this many real images at a time (None: all)
                   )->MemoryProfile:
     "Measure per-step, meta-loss and checkpoint bytes with two short full-graph unrolls"
-    probe = lambda stop: measure_saved_bytes(unroll, model, images, labels, real_images, real_labels, (0, stop), inner_opt,
-                                             batch_size, torch.Generator().manual_seed(0), augment=False,
+    probe = lambda stop: measure_saved_bytes(unroll, model, images, labels, real_images, real_labels, (0, stop),
+                                             inner_opt, batch_size, torch.Generator().manual_seed(0), augment=False,
                                              real_chunk=real_chunk)[1]
     one_step, two_steps = probe(1), probe(2)
     per_step = two_steps - one_step + (_augmentation_bytes(images, batch_size) if augment else 0)
@@ -93,40 +94,46 @@ def _budget(budget_bytes:int|None, device:torch.device, free_fraction:float)->tu
 
 # %% ../nbs/03a_memory.ipynb #4153600b
 def choose_segment(profile:MemoryProfile, n_back:int, budget_bytes:int|None, budget_source:str='given')->MemoryPlan:
-    "Full graph if it fits `budget_bytes`, else the longest segment that fits; ValueError naming the smallest feasible budget"
+    "Full graph if it fits `budget_bytes`, else the longest segment that fits; a ValueError names the smallest budget"
     if n_back < 1: raise ValueError(f"n_back (M) must be at least 1 step, got {n_back}")
     full = profile.predict(n_back, None)
     plan = lambda segment, reason: MemoryPlan(segment, profile.per_step_bytes, profile.checkpoint_bytes,
                                               profile.predict(n_back, segment), budget_bytes, reason)
     if budget_bytes is None:
-        return plan(None, f"full graph over {n_back} steps: {format_bytes(full)} predicted; no budget given on this device "
+        return plan(None,
+                    f"full graph over {n_back} steps: {format_bytes(full)} predicted; no budget given on this device "
                           "(pass budget_bytes to plan segments)")
-    if full <= budget_bytes: return plan(None, f"full graph over {n_back} steps: {format_bytes(full)} predicted fits the budget of {format_bytes(budget_bytes)} ({budget_source})")
+    if full <= budget_bytes:
+        return plan(None, f"full graph over {n_back} steps: {format_bytes(full)} predicted "
+                          f"fits the budget of {format_bytes(budget_bytes)} ({budget_source})")
     fits = [k for k in range(1, n_back + 1) if profile.predict(n_back, k) <= budget_bytes]
     if not fits:
         k, least = profile.smallest(n_back)
-        raise ValueError(f"budget of {budget_bytes} bytes ({format_bytes(budget_bytes)}, {budget_source}) is below the smallest feasible budget "
-                         f"{least} bytes ({format_bytes(least)}, segments of {k}) for a window of {n_back} steps: raise budget_bytes, "
-                         "shorten the window (n_back) or use smaller synthetic or real batches")
+        raise ValueError(f"budget of {budget_bytes} bytes ({format_bytes(budget_bytes)}, {budget_source}) "
+                         f"is below the smallest feasible budget {least} bytes ({format_bytes(least)}, "
+                         f"segments of {k}) for a window of {n_back} steps: raise budget_bytes, shorten "
+                         "the window (n_back) or use smaller synthetic or real batches")
     k = max(fits)
-    return plan(k, f"segments of {k} steps ({math.ceil(n_back / k)} checkpoints) over {n_back} steps: {format_bytes(profile.predict(n_back, k))} "
-                   f"predicted within the budget of {format_bytes(budget_bytes)} ({budget_source}); the full graph would need {format_bytes(full)}")
+    return plan(k, f"segments of {k} steps ({math.ceil(n_back / k)} checkpoints) over {n_back} steps: "
+                   f"{format_bytes(profile.predict(n_back, k))} predicted within the budget of "
+                   f"{format_bytes(budget_bytes)} ({budget_source}); the full graph would need {format_bytes(full)}")
 
 # %% ../nbs/03a_memory.ipynb #909844b2
 def plan_segment(model:nn.Module, images:Tensor, labels:Tensor, real_images:Tensor, real_labels:Tensor,
                  n_back:int,              # window length M to plan for
                  inner_opt:InnerOptimizer,
                  batch_size:int,          # synthetic images per inner step
-                 budget_bytes:int|None=None, # memory for backward; None: `free_fraction` of free CUDA memory, or full graph on CPU
+                 budget_bytes:int|None=None, # for backward; None: `free_fraction` of free CUDA memory (CPU: full graph)
                  device=None,             # where the unroll will run (None: the images' device)
                  augment:bool=True,       # the unroll augments the synthetic batch
                  free_fraction:float=0.6, # share of free CUDA memory the saved tensors may take when no budget is given
-                 real_chunk:int|None=None, # the unroll back-propagates the real batch this many images at a time (None: all)
+                 real_chunk:int|None=None, # the unroll back-propagates this many real images at a time (None: all)
                 )->MemoryPlan:
     "Profile the problem on `device` and choose the segment length for `budget_bytes`"
     device = torch.device(device if device is not None else images.device)
-    if device.type == 'cuda' and not torch.cuda.is_available(): raise ValueError(f"device {device} asked for but CUDA is not available: use device='cpu'")
+    if device.type == 'cuda' and not torch.cuda.is_available():
+        raise ValueError(f"device {device} asked for but CUDA is not available: use device='cpu'")
     move = lambda t: t.detach().to(device).requires_grad_(t.requires_grad)
-    profile = profile_memory(copy.deepcopy(model).to(device), move(images), move(labels), move(real_images), real_labels.to(device),
-                             inner_opt, batch_size, augment, real_chunk)
+    profile = profile_memory(copy.deepcopy(model).to(device), move(images), move(labels), move(real_images),
+                             real_labels.to(device), inner_opt, batch_size, augment, real_chunk)
     return choose_segment(profile, n_back, *_budget(budget_bytes, device, free_fraction))

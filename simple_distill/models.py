@@ -34,7 +34,8 @@ def check_image_size(image_size:int, # side of the square input images, in pixel
     if isinstance(image_size, bool) or not isinstance(image_size, int) or image_size < 1:
         raise ValueError(f"image_size must be a positive int (the side of square images), got {image_size!r}")
     if image_size < minimum:
-        raise ValueError(f"{arch} needs images of at least {minimum}×{minimum} pixels, got {image_size}×{image_size}{hint}")
+        raise ValueError(f"{arch} needs images of at least {minimum}×{minimum} "
+                         f"pixels, got {image_size}×{image_size}{hint}")
     return image_size
 
 # %% ../nbs/01_models.ipynb #1e69e8ee
@@ -55,7 +56,8 @@ class ConvNet(nn.Module):
         if depth < 1: raise ValueError(f"ConvNet depth must be at least 1, got {depth}")
         check_image_size(image_size, 2 ** depth, f'ConvNet of depth {depth}',
                          f"; pass depth <= {max(1, int(math.log2(max(image_size, 1))))} or larger images")
-        blocks = [layer for i in range(depth) for layer in conv_norm_relu(in_channels if i == 0 else width, width) + [nn.AvgPool2d(2)]]
+        blocks = [layer for i in range(depth)
+                  for layer in conv_norm_relu(in_channels if i == 0 else width, width) + [nn.AvgPool2d(2)]]
         self.features = nn.Sequential(*blocks)
         self.classifier = nn.Linear(width * (image_size // 2 ** depth) ** 2, num_classes)
 
@@ -93,7 +95,8 @@ class AlexNet(nn.Module):
     "AlexNet for small images: 5 convolutions (5×5, 5×5, 3×3, 3×3, 3×3) with instance norm and 3 max-pools, then Linear"
     def __init__(self, in_channels:int, num_classes:int, image_size:int, width:int=128):
         super().__init__()
-        widths, kernels, pool_after = (width, width * 3 // 2, width * 2, width * 3 // 2, width * 3 // 2), (5, 5, 3, 3, 3), (0, 1, 4)
+        widths, kernels, pool_after = (width, width * 3 // 2, width * 2, width * 3 // 2, width * 3 // 2), (5, 5, 3, 3,
+                                                                                                           3), (0, 1, 4)
         size, channels, layers = check_image_size(image_size, 2, 'AlexNet'), in_channels, []
         for i, (out, k) in enumerate(zip(widths, kernels)):
             layers += conv_norm_relu(channels, out, k)
@@ -111,25 +114,30 @@ class BasicBlock(nn.Module):
     "ResNet basic block: two [Conv3×3, instance norm] with a ReLU between, plus the (projected) input, then ReLU"
     def __init__(self, in_channels:int, out_channels:int, stride:int=1):
         super().__init__()
-        self.residual = nn.Sequential(nn.Conv2d(in_channels, out_channels, 3, stride, 1, bias=False), instance_norm(out_channels),
-                                      nn.ReLU(inplace=True), nn.Conv2d(out_channels, out_channels, 3, 1, 1, bias=False), instance_norm(out_channels))
+        self.residual = nn.Sequential(nn.Conv2d(in_channels, out_channels, 3, stride, 1, bias=False),
+                                      instance_norm(out_channels),
+                                      nn.ReLU(inplace=True), nn.Conv2d(out_channels, out_channels, 3, 1, 1, bias=False),
+                                      instance_norm(out_channels))
         projects = stride != 1 or in_channels != out_channels
-        self.shortcut = (nn.Sequential(nn.Conv2d(in_channels, out_channels, 1, stride, bias=False), instance_norm(out_channels))
+        self.shortcut = (nn.Sequential(nn.Conv2d(in_channels, out_channels, 1, stride, bias=False),
+                                       instance_norm(out_channels))
                          if projects else nn.Identity())
 
     def forward(self, x:Tensor)->Tensor: return (self.residual(x) + self.shortcut(x)).relu()
 
 # %% ../nbs/01_models.ipynb #83d83aab
 class ResNet18(nn.Module):
-    "ResNet-18 for small images: 3×3 stem, 4 stages × 2 basic blocks (widths w, 2w, 4w, 8w), global average pool, Linear"
+    "ResNet-18 for small images: 3×3 stem, 4 stages × 2 basic blocks (widths w, 2w, 4w, 8w), average pool, Linear"
     def __init__(self, in_channels:int, num_classes:int, image_size:int, width:int=64):
         super().__init__()
         size = check_image_size(image_size, 2, 'ResNet18')
-        layers, channels = [nn.Conv2d(in_channels, width, 3, 1, 1, bias=False), instance_norm(width), nn.ReLU(inplace=True)], width
+        layers, channels = [nn.Conv2d(in_channels, width, 3, 1, 1, bias=False), instance_norm(width),
+                            nn.ReLU(inplace=True)], width
         for stage in range(4):
             stride = 2 if stage > 0 and keeps_two_pixels(size) else 1
             size //= stride
-            layers += [BasicBlock(channels, width * 2 ** stage, stride), BasicBlock(width * 2 ** stage, width * 2 ** stage)]
+            layers += [BasicBlock(channels, width * 2 ** stage, stride),
+                       BasicBlock(width * 2 ** stage, width * 2 ** stage)]
             channels = width * 2 ** stage
         self.features = nn.Sequential(*layers)
         self.classifier = nn.Linear(channels, num_classes)
@@ -144,7 +152,8 @@ def register_model(name:str, # the `arch` name it answers to
                   )->str:
     "Make `builder` available as `arch=name` everywhere a built-in architecture is; returns `name`"
     if name in MODEL_NAMES: raise ValueError(f"{name!r} is a built-in architecture: register yours under another name")
-    if not callable(builder): raise TypeError(f"builder must be callable as builder(channels, classes, size), got {builder!r}")
+    if not callable(builder):
+        raise TypeError(f"builder must be callable as builder(channels, classes, size), got {builder!r}")
     MODEL_BUILDERS[name] = builder
     return name
 
@@ -159,9 +168,9 @@ def plugin_modules(plugin:str|None)->list:
     return [m.strip() for m in (plugin or '').split(',') if m.strip()]
 
 def import_plugins(plugin:str|None, # comma-separated modules
-                   arch:str|None=None, # a network to register from them if importing did not (a builder passed by itself)
+                   arch:str|None=None, # a network to register from them if importing did not (a builder passed alone)
                   )->list:
-    "Import each module of `plugin` (they register models and schedules); a ValueError names the fix. Returns the modules"
+    "Import each module of `plugin` (they register models and schedules) and return them; a ValueError names the fix"
     modules = []
     for name in plugin_modules(plugin):
         try: modules.append(importlib.import_module(name))
@@ -180,10 +189,11 @@ def batch_norm_layers(model:nn.Module)->list:
 def check_functional(model:nn.Module, # a freshly built network
                      name:str,        # its arch name, for the message
                     )->nn.Module:
-    "`model`, or a ValueError if it holds BatchNorm: batch statistics couple the images, running statistics change in forward"
+    "`model`, or a ValueError if it holds BatchNorm: batch statistics couple the images, running ones change in forward"
     batch_norms = batch_norm_layers(model)
-    if batch_norms: raise ValueError(f"arch {name!r} uses BatchNorm ({batch_norms[0]}), which the functional inner loop cannot "
-                                     "carry: use instance or group norm (simple_distill.models.instance_norm)")
+    if batch_norms: raise ValueError(f"arch {name!r} uses BatchNorm ({batch_norms[0]}), which "
+                                     "the functional inner loop cannot carry: use instance "
+                                     "or group norm (simple_distill.models.instance_norm)")
     return model
 
 # %% ../nbs/01_models.ipynb #321f9051
@@ -213,9 +223,11 @@ def build_model(arch:str,          # one of `model_names()`
         raise ValueError(f"unknown arch {arch!r}: choose one of {', '.join(model_names())}, or register yours with "
                          "register_model (on the command line: --plugin MODULE)")
     width = DEFAULT_WIDTHS[arch] if width is None else width
-    if isinstance(width, bool) or not isinstance(width, int) or width < 1: raise ValueError(f"width must be a positive int, got {width!r}")
+    if isinstance(width, bool) or not isinstance(width, int) or width < 1:
+        raise ValueError(f"width must be a positive int, got {width!r}")
     if arch in ('convnet', 'convnet_wide'): return ConvNet(in_channels, num_classes, image_size, depth, width)
-    if depth is not None: raise ValueError(f"depth applies to 'convnet' and 'convnet_wide' only, not {arch!r}; leave it None")
+    if depth is not None:
+        raise ValueError(f"depth applies to 'convnet' and 'convnet_wide' only, not {arch!r}; leave it None")
     return dict(vgg11=VGG11, alexnet=AlexNet, resnet18=ResNet18)[arch](in_channels, num_classes, image_size, width)
 
 # %% ../nbs/01_models.ipynb #ca52d6c8
@@ -228,7 +240,7 @@ def is_small_network(width:int|None,    # channels (None: the ConvNet's default,
 # %% ../nbs/01_models.ipynb #30f0e41a
 @contextmanager
 def seeded_init(generator:torch.Generator|None=None): # draws the seed (None: torch's global generator)
-    "Networks built inside this block are initialised from one seed drawn from `generator`; the global random state is kept"
+    "Networks built in this block start from one seed drawn from `generator`; the global random state is kept"
     device = generator.device if generator is not None else 'cpu'
     seed = int(torch.randint(2**62, (), generator=generator, device=device))
     with torch.random.fork_rng(devices=[]):

@@ -61,7 +61,8 @@ def per_example_gradients(forward,       # forward(params, x) from `functional_f
                          )->tuple:       # per parameter, [n, *shape]: the gradient of each example's own loss
     "Gradient of each example's cross-entropy with respect to `params`, batched with `torch.func.vmap`"
     loss = lambda params, x, y: F.cross_entropy(forward(params, x[None]), y[None])
-    return torch.func.vmap(torch.func.grad(loss), in_dims=(None, 0, 0))(tuple(p.detach() for p in params), images, labels)
+    return torch.func.vmap(torch.func.grad(loss), in_dims=(None, 0, 0))(tuple(p.detach() for p in params), images,
+                                                                        labels)
 
 # %% ../nbs/07_stability.ipynb #a79bcf43
 def per_sample_meta_gradients(model:nn.Module,     # the outer step's fresh network (θ₀)
@@ -196,7 +197,8 @@ class TruncationBias(Callback):
         for stop in stops:
             full = meta_gradient((0, stop))
             windowed = full if stop <= c.n_back else meta_gradient((stop - c.n_back, stop))
-            metrics.update({f'bias_cosine_{stop}': F.cosine_similarity(windowed.flatten().double(), full.flatten().double(), 0).item(),
+            metrics.update({f'bias_cosine_{stop}': F.cosine_similarity(windowed.flatten().double(),
+                                                                       full.flatten().double(), 0).item(),
                             f'bias_norm_ratio_{stop}': (windowed.norm() / full.norm()).item(),
                             f'bias_full_norm_{stop}': full.norm().item()})
         return dict(metrics, bias_seconds=time.perf_counter() - start)
@@ -418,11 +420,15 @@ def parse_method(spec:str)->tuple: # 'NAME:field=value,field=value'
     overrides = {}
     for item in filter(None, settings.split(',')):
         key, eq, value = item.partition('=')
-        if not eq or key not in types: raise ValueError(f"--method {spec!r}: {item!r} is not field=value with a config field (e.g. schedule=bptt,n_back=60)")
+        if not eq or key not in types:
+            raise ValueError(f"--method {spec!r}: {item!r} is not field=value "
+                             "with a config field (e.g. schedule=bptt,n_back=60)")
         typ = types[key]
-        if typ is bool and value.lower() not in _BOOLEANS: raise ValueError(f"--method {spec!r}: {key}={value!r} is not one of {sorted(_BOOLEANS)}")
+        if typ is bool and value.lower() not in _BOOLEANS:
+            raise ValueError(f"--method {spec!r}: {key}={value!r} is not one of {sorted(_BOOLEANS)}")
         overrides[key] = _BOOLEANS[value.lower()] if typ is bool else typ(value)
-    if not name or not overrides: raise ValueError(f"--method {spec!r} needs a name and settings, e.g. 'RaT-BPTT:schedule=rat_bptt,n_back=20'")
+    if not name or not overrides:
+        raise ValueError(f"--method {spec!r} needs a name and settings, e.g. 'RaT-BPTT:schedule=rat_bptt,n_back=20'")
     return name, overrides
 
 # %% ../nbs/07_stability.ipynb #6830ad54

@@ -27,12 +27,13 @@ def unit_norm_images(n:int,                 # number of images
                      image_shape:tuple,     # (C,H,W)
                      generator:torch.Generator|None=None)->Tensor:
     "`n` images drawn from N(0, 1), each scaled to L2 norm 1"
-    images = torch.randn(n, *image_shape, generator=generator, device=generator.device if generator is not None else 'cpu')
+    images = torch.randn(n, *image_shape, generator=generator,
+                         device=generator.device if generator is not None else 'cpu')
     return images / images.flatten(1).norm(dim=1).view(-1, *[1] * len(image_shape))
 
 # %% ../nbs/02_synthetic.ipynb #5d73f546
 class SyntheticSet(nn.Module):
-    "Distilled images [n,C,H,W] and soft labels [n,K], learned in blocks of images per class, each block at its own rate"
+    "Distilled images [n,C,H,W] and soft labels [n,K], learned in blocks of images per class, each at its own rate"
     def __init__(self, num_classes:int,        # K
                  images_per_class:int,         # IPC of the first block
                  image_shape:tuple,            # (C,H,W)
@@ -40,7 +41,8 @@ class SyntheticSet(nn.Module):
                  generator:torch.Generator|None=None): # draws the initial images
         super().__init__()
         if num_classes < 1 or images_per_class < 1:
-            raise ValueError(f"need at least one class and one image per class, got num_classes={num_classes}, images_per_class={images_per_class}")
+            raise ValueError("need at least one class and one image per class, got "
+                             f"num_classes={num_classes}, images_per_class={images_per_class}")
         self.num_classes, self.image_shape, self.learn_labels = num_classes, tuple(image_shape), learn_labels
         self.image_blocks, self.label_blocks, self.block_rates = nn.ParameterList(), nn.ParameterList(), []
         self.register_buffer('class_ids', torch.zeros(0, dtype=torch.long))
@@ -59,14 +61,18 @@ class SyntheticSet(nn.Module):
 def add_block(self:SyntheticSet, images_per_class:int, # images per class in the new block
               generator:torch.Generator|None=None)->SyntheticSet:
     "Append a block of new images (class by class) at rate 1; returns the set"
-    if images_per_class < 1: raise ValueError(f"a block needs at least one image per class, got images_per_class={images_per_class}")
+    if images_per_class < 1:
+        raise ValueError(f"a block needs at least one image per class, got images_per_class={images_per_class}")
     class_ids = torch.arange(self.num_classes).repeat_interleave(images_per_class)
     images = unit_norm_images(len(class_ids), self.image_shape, generator)
     like = self.image_blocks[0] if self.blocks else images
     self.image_blocks.append(nn.Parameter(images.to(like.device, like.dtype)))
-    self.label_blocks.append(nn.Parameter(F.one_hot(class_ids, self.num_classes).to(like.device, like.dtype), requires_grad=self.learn_labels))
-    self.class_ids = torch.cat([self.class_ids.to(like.device), class_ids.to(like.device)])  # the ids live with the images
-    self.block_ids = torch.cat([self.block_ids.to(like.device), torch.full_like(class_ids, self.blocks - 1).to(like.device)])
+    self.label_blocks.append(nn.Parameter(F.one_hot(class_ids, self.num_classes).to(like.device, like.dtype),
+                                          requires_grad=self.learn_labels))
+    # the ids live with the images
+    self.class_ids = torch.cat([self.class_ids.to(like.device), class_ids.to(like.device)])
+    self.block_ids = torch.cat([self.block_ids.to(like.device),
+                                torch.full_like(class_ids, self.blocks - 1).to(like.device)])
     return self.set_block_rates(self.block_rates + [1.0])
 
 # %% ../nbs/02_synthetic.ipynb #ebe0c34d
@@ -90,8 +96,10 @@ def materialize(self:SyntheticSet)->tuple:
     "(images [n,C,H,W], labels [n,K]) an inner step trains on, differentiable with respect to the learned blocks"
     return _joined(self.image_blocks), _joined(self.label_blocks)
 
-SyntheticSet.images = property(lambda self: _joined(self.image_blocks), doc="[n,C,H,W] the materialised images (read them; write through `image_blocks`)")
-SyntheticSet.labels = property(lambda self: _joined(self.label_blocks), doc="[n,K] the materialised labels (read them; write through `label_blocks`)")
+SyntheticSet.images = property(lambda self: _joined(self.image_blocks),
+                               doc="[n,C,H,W] the materialised images (read them; write through `image_blocks`)")
+SyntheticSet.labels = property(lambda self: _joined(self.label_blocks),
+                               doc="[n,K] the materialised labels (read them; write through `label_blocks`)")
 
 # %% ../nbs/02_synthetic.ipynb #1ccba1d7
 @patch
@@ -121,7 +129,8 @@ def factors(self:SyntheticSet)->dict: return {}  # pixels generate nothing: the 
 @patch
 def describe(self:SyntheticSet)->str:
     "What is learned, in one line"
-    return f'{len(self) // self.num_classes} pixel images per class in {self.blocks} block(s): {sum(p.numel() for p in self.image_blocks):,} numbers'
+    numbers = sum(p.numel() for p in self.image_blocks)
+    return f'{len(self) // self.num_classes} pixel images per class in {self.blocks} block(s): {numbers:,} numbers'
 
 # %% ../nbs/02_synthetic.ipynb #6ef33f20
 @patch
@@ -146,19 +155,21 @@ def linear_basis_size(budget_ipc:int,        # the budget: as many numbers as th
                       images_per_class:int,  # r: images generated per class
                       num_classes:int, image_shape:tuple, basis_shape:tuple)->int:
     "The largest number of bases K whose set fits the budget of `budget_ipc` pixel images per class"
-    n_bases = budget_ipc * num_classes * math.prod(image_shape) // linear_basis_numbers(1, images_per_class, num_classes, basis_shape)
-    if n_bases < 1: raise ValueError(f"not even one basis of shape {basis_shape} with {images_per_class} images per class fits the budget of IPC{budget_ipc}: "
-                                     "generate fewer images per class or use smaller bases")
+    n_bases = budget_ipc * num_classes * math.prod(image_shape) // linear_basis_numbers(1, images_per_class,
+                                                                                        num_classes, basis_shape)
+    if n_bases < 1: raise ValueError(f"not even one basis of shape {basis_shape} with {images_per_class} "
+                                     f"images per class fits the budget of IPC{budget_ipc}: generate "
+                                     "fewer images per class or use smaller bases")
     return n_bases
 
 # %% ../nbs/02_synthetic.ipynb #a42d0fb1
 class LinearBasisSet(nn.Module):
-    "Images generated as (y_cᵀ A_i) B from a shared bank of basis images B and addressing matrices A_i, with soft labels"
+    "Images made as (y_cᵀ A_i) B from a shared bank of basis images B and addressing matrices A_i, with soft labels"
     def __init__(self, num_classes:int,        # C
                  images_per_class:int,         # r: images generated per class
                  image_shape:tuple,            # (C,H,W) of the generated images
                  n_bases:int,                  # K
-                 basis_size:int|None=None,     # side of each basis image, upsampled to the image size (None: the image's)
+                 basis_size:int|None=None, # side of each basis image, upsampled to the image size (None: the image's)
                  learn_labels:bool=False,
                  generator:torch.Generator|None=None):
         super().__init__()
@@ -166,8 +177,10 @@ class LinearBasisSet(nn.Module):
         basis_shape = (image_shape[0], basis_size or image_shape[1], basis_size or image_shape[2])
         self.bases = nn.Parameter(unit_norm_images(n_bases, basis_shape, generator))
         device = self.bases.device
-        coefficients = torch.randn(images_per_class, num_classes, n_bases, generator=generator, device=device) / math.sqrt(n_bases)
-        self.coefficients = nn.Parameter(coefficients)  # A_i[c] addresses the bases for image i of class c: images start near norm 1
+        coefficients = torch.randn(images_per_class, num_classes, n_bases, generator=generator,
+                                   device=device) / math.sqrt(n_bases)
+        # A_i[c] addresses the bases for image i of class c: images start near norm 1
+        self.coefficients = nn.Parameter(coefficients)
         class_ids = torch.arange(num_classes, device=device).repeat_interleave(images_per_class)
         self.labels = nn.Parameter(F.one_hot(class_ids, num_classes).float(), requires_grad=learn_labels)
         self.register_buffer('class_ids', class_ids)
@@ -179,7 +192,8 @@ class LinearBasisSet(nn.Module):
 def materialize(self:LinearBasisSet)->tuple:
     "(images [C·r,C,H,W] class by class, labels [C·r,K]), differentiable with respect to bases, coefficients and labels"
     bases = self.bases
-    if bases.shape[-2:] != self.image_shape[-2:]: bases = F.interpolate(bases, size=self.image_shape[-2:], mode='bilinear', align_corners=False)
+    if bases.shape[-2:] != self.image_shape[-2:]:
+        bases = F.interpolate(bases, size=self.image_shape[-2:], mode='bilinear', align_corners=False)
     images = torch.einsum('ick,kd->cid', self.coefficients, bases.flatten(1))  # [classes, r, d]: class by class
     return images.reshape(-1, *self.image_shape), self.labels
 
@@ -188,7 +202,8 @@ LinearBasisSet.images = property(lambda self: self.materialize()[0], doc="[n,C,H
 @patch
 def meta_parameters(self:LinearBasisSet, image_lr:float, label_lr:float)->list:
     "Adam groups: bases and coefficients at the image rate, labels (when learned) at the label rate"
-    return [dict(params=[self.bases, self.coefficients], lr=image_lr)] + ([dict(params=[self.labels], lr=label_lr)] if self.learn_labels else [])
+    return [dict(params=[self.bases, self.coefficients], lr=image_lr)] + ([dict(params=[self.labels], lr=label_lr)]
+                                                                          if self.learn_labels else [])
 
 @patch
 def image_parameters(self:LinearBasisSet)->list: return [self.bases, self.coefficients]
@@ -197,7 +212,8 @@ def factors(self:LinearBasisSet)->dict: return dict(bases=self.bases, coefficien
 @patch
 def describe(self:LinearBasisSet)->str:
     "What is learned, in one line"
-    return (f"a linear basis of {len(self.bases)} images {'×'.join(map(str, self.bases.shape[1:]))} generating {len(self) // self.num_classes} images per class: "
+    return (f"a linear basis of {len(self.bases)} images {'×'.join(map(str, self.bases.shape[1:]))} "
+            f"generating {len(self) // self.num_classes} images per class: "
             f"{self.bases.numel() + self.coefficients.numel():,} numbers")
 @patch
 def clamp_labels_(self:LinearBasisSet)->LinearBasisSet:
@@ -207,9 +223,10 @@ def clamp_labels_(self:LinearBasisSet)->LinearBasisSet:
 # %% ../nbs/02_synthetic.ipynb #9e6578e9
 DISTILLED_FORMAT = 'simple_distill.distilled'  # the header's 'format' tag
 DISTILLED_FORMAT_VERSION = 1
-# how a distilled set is judged unless its file says otherwise: the paper's protocol (fresh networks, Adam 1e-3, augmentation,
-# the synthetic batch size, 300 steps: the authors' first checkpoint)
-EVAL_RECIPE = dict(arch='convnet', width=None, depth=None, optimizer='adam', lr=1e-3, batch_size=None, augment=True, steps=300)
+# how a distilled set is judged unless its file says otherwise: the paper's protocol (fresh networks, Adam 1e-3,
+# augmentation, the synthetic batch size, 300 steps: the authors' first checkpoint)
+EVAL_RECIPE = dict(arch='convnet', width=None, depth=None, optimizer='adam', lr=1e-3, batch_size=None, augment=True,
+                   steps=300)
 
 def _tensor_checksum(tensors:dict)->str:
     "SHA-256 over names, dtypes, shapes and bytes of the tensors, in name order"
@@ -225,9 +242,11 @@ def _write_distilled(path:Path, tensors:dict, zca:ZCA|None, **fields)->Path:
     "Write `tensors` (and the ZCA state) with the header `fields` as one distilled-set file, atomically"
     if zca is not None: tensors = {**tensors, **{f'zca.{k}': v for k, v in zca.state_dict().items()}}
     tensors = {k: v.detach().to('cpu', copy=True).contiguous() for k, v in tensors.items()}
-    metadata = dict(format=DISTILLED_FORMAT, format_version=DISTILLED_FORMAT_VERSION, version=__version__, **fields, checksum=_tensor_checksum(tensors))
+    metadata = dict(format=DISTILLED_FORMAT, format_version=DISTILLED_FORMAT_VERSION, version=__version__, **fields,
+                    checksum=_tensor_checksum(tensors))
     try: text = json.dumps(metadata)
-    except TypeError as e: raise ValueError(f"config and eval_recipe must be JSON-serialisable (numbers, strings, lists, dicts): {e}") from e
+    except TypeError as e: raise ValueError("config and eval_recipe must be JSON-serialisable "
+                                            f"(numbers, strings, lists, dicts): {e}") from e
     contents = safetensors_bytes(tensors, metadata={'format': DISTILLED_FORMAT, 'simple_distill': text})
     return write_atomically(Path(path), lambda f: f.write(contents))
 
@@ -241,11 +260,13 @@ def save_distilled(path:str|Path,            # target file, conventionally *.saf
                   )->Path:
     "Write the distilled set and everything needed to use it as one self-describing safetensors file"
     if tuple(synthetic.images.shape[1:]) != dataset.image_shape or synthetic.num_classes != dataset.num_classes:
-        raise ValueError(f"synthetic set ({synthetic.num_classes} classes, images {tuple(synthetic.images.shape[1:])}) does not match "
-                         f"data set {dataset.name!r} ({dataset.num_classes} classes, images {dataset.image_shape}): save it with the data it was distilled from")
-    tensors = dict(images=synthetic.images, labels=synthetic.labels, class_ids=synthetic.class_ids, block_ids=synthetic.block_ids,
-                   **{f'factors.{k}': v for k, v in synthetic.factors().items()})
-    return _write_distilled(path, tensors, dataset.zca, dataset=dataset.metadata(), config=asdict(config) if is_dataclass(config) else config,
+        raise ValueError(f"synthetic set ({synthetic.num_classes} classes, images {tuple(synthetic.images.shape[1:])}) "
+                         f"does not match data set {dataset.name!r} ({dataset.num_classes} classes, images "
+                         f"{dataset.image_shape}): save it with the data it was distilled from")
+    tensors = dict(images=synthetic.images, labels=synthetic.labels, class_ids=synthetic.class_ids,
+                   block_ids=synthetic.block_ids, **{f'factors.{k}': v for k, v in synthetic.factors().items()})
+    return _write_distilled(path, tensors, dataset.zca, dataset=dataset.metadata(),
+                            config=asdict(config) if is_dataclass(config) else config,
                             seed=int(seed), eval_recipe=eval_recipe, learn_labels=synthetic.learn_labels)
 
 # %% ../nbs/02_synthetic.ipynb #c12b3651
@@ -265,7 +286,8 @@ class DistilledSet:
     seed: int
     version: str         # simple_distill version that wrote the file
     eval_recipe: dict
-    factors: dict = dataclasses.field(default_factory=dict) # what generated the images (a linear basis: bases, coefficients); {} for pixels
+    # what generated the images (a linear basis: bases, coefficients); {} for pixels
+    factors: dict = dataclasses.field(default_factory=dict)
 
     def to_display(self, images:Tensor|None=None)->Tensor:
         "Undo ZCA and normalisation (default: of this set's images) for pictures, as `ImageDataset.to_display`"
@@ -274,43 +296,54 @@ class DistilledSet:
 # %% ../nbs/02_synthetic.ipynb #0dba0b54
 def _read_distilled_file(path:Path)->tuple:
     "(header metadata, tensors) of a safetensors file, with clear errors"
-    if not path.is_file(): raise FileNotFoundError(f"no distilled set at {path}: check the path (save_distilled writes these files)")
+    if not path.is_file():
+        raise FileNotFoundError(f"no distilled set at {path}: check the path (save_distilled writes these files)")
     try:
-        with safe_open(str(path), framework='pt') as f: return f.metadata() or {}, {k: f.get_tensor(k) for k in f.keys()}
+        with safe_open(str(path), framework='pt') as f:
+            return f.metadata() or {}, {k: f.get_tensor(k) for k in f.keys()}
     except SafetensorError as e:
-        raise ValueError(f"{path} is not a readable safetensors file ({e}): it is truncated or corrupted; use another copy or checkpoint") from e
+        raise ValueError(f"{path} is not a readable safetensors file ({e}): it is "
+                         "truncated or corrupted; use another copy or checkpoint") from e
 
 def load_distilled(path:str|Path)->DistilledSet:
     "Read a file written by `save_distilled` (safetensors only: no pickle, no code execution)"
     path = Path(path)
     header, tensors = _read_distilled_file(path)
     if header.get('format') != DISTILLED_FORMAT:
-        raise ValueError(f"{path} is a safetensors file but not a distilled set: its header lacks format={DISTILLED_FORMAT!r} (write it with save_distilled)")
+        raise ValueError(f"{path} is a safetensors file but not a distilled set: its header "
+                         f"lacks format={DISTILLED_FORMAT!r} (write it with save_distilled)")
     try: meta = json.loads(header['simple_distill'])
-    except (KeyError, json.JSONDecodeError) as e: raise ValueError(f"{path} has a damaged simple_distill header ({e}): use another copy") from e
+    except (KeyError, json.JSONDecodeError) as e: raise ValueError(f"{path} has a damaged simple_distill "
+                                                                   f"header ({e}): use another copy") from e
     if meta.get('format_version', 0) > DISTILLED_FORMAT_VERSION:
-        raise ValueError(f"{path} uses format version {meta['format_version']}, newer than this simple_distill {__version__} reads: upgrade simple_distill")
+        raise ValueError(f"{path} uses format version {meta['format_version']}, newer than "
+                         f"this simple_distill {__version__} reads: upgrade simple_distill")
     if _tensor_checksum(tensors) != meta.get('checksum'):
-        raise ValueError(f"{path} is corrupted: its tensor data do not match the checksum saved with them; use another copy or checkpoint")
+        raise ValueError(f"{path} is corrupted: its tensor data do not match the "
+                         "checksum saved with them; use another copy or checkpoint")
     zca_state = {k.removeprefix('zca.'): v for k, v in tensors.items() if k.startswith('zca.')}
     import_plugins(meta['eval_recipe'].get('plugin'), meta['eval_recipe'].get('arch'))  # where its network is defined
     dataset = meta['dataset']
-    return DistilledSet(tensors['images'], tensors['labels'], tensors['class_ids'], tensors['block_ids'], dataset['classes'],
-                        torch.tensor(dataset['mean']), torch.tensor(dataset['std']), ZCA.from_state_dict(zca_state) if zca_state else None,
+    return DistilledSet(tensors['images'], tensors['labels'], tensors['class_ids'], tensors['block_ids'],
+                        dataset['classes'],
+                        torch.tensor(dataset['mean']), torch.tensor(dataset['std']),
+                        ZCA.from_state_dict(zca_state) if zca_state else None,
                         dataset['name'], meta['config'], meta['seed'], meta['version'], meta['eval_recipe'],
                         {k.removeprefix('factors.'): v for k, v in tensors.items() if k.startswith('factors.')})
 
 # %% ../nbs/02_synthetic.ipynb #f7655bff
 @patch
 def preprocess(self:DistilledSet, images:Tensor)->Tensor: # [N,C,H,W] raw: uint8 0..255, or float in [0,1]
-    "Raw images of the source data in this set's space: per-channel normalisation, then the ZCA (with its per-image step) if the data were whitened"
+    "Raw source images in this set's space: per-channel normalisation, then (if whitened) ZCA and its per-image step"
     x = images.float().div(255) if images.dtype == torch.uint8 else images.float()
-    if tuple(x.shape[1:]) != tuple(self.images.shape[1:]): raise ValueError(f"images are {tuple(x.shape[1:])} but this set's are {tuple(self.images.shape[1:])}")
+    if tuple(x.shape[1:]) != tuple(self.images.shape[1:]):
+        raise ValueError(f"images are {tuple(x.shape[1:])} but this set's are {tuple(self.images.shape[1:])}")
     x = (x - self.mean.view(1, -1, 1, 1)) / self.std.view(1, -1, 1, 1)
     return self.zca(x) if self.zca is not None else x
 
 # %% ../nbs/02_synthetic.ipynb #532ffc07
-DistilledSet.block_sizes = property(lambda self: [int((self.block_ids == b).sum()) // len(self.classes) for b in range(int(self.block_ids.max()) + 1)],
+DistilledSet.block_sizes = property(lambda self: [int((self.block_ids == b).sum()) // len(self.classes)
+                                                  for b in range(int(self.block_ids.max()) + 1)],
                                     doc="Images per class of each block, in order")
 
 @patch
@@ -318,9 +351,11 @@ def subset(self:DistilledSet, images_per_class:int)->DistilledSet:
     "The prefix of whole blocks that holds `images_per_class` images per class, as a distilled set of its own"
     budgets = list(itertools.accumulate(self.block_sizes))
     if images_per_class not in budgets:
-        raise ValueError(f"{images_per_class} images per class is not a prefix of whole blocks of this set: choose one of {budgets}")
+        raise ValueError(f"{images_per_class} images per class is not a prefix "
+                         f"of whole blocks of this set: choose one of {budgets}")
     keep = self.block_ids <= budgets.index(images_per_class)
-    return dataclasses.replace(self, images=self.images[keep], labels=self.labels[keep], class_ids=self.class_ids[keep], block_ids=self.block_ids[keep],
+    return dataclasses.replace(self, images=self.images[keep], labels=self.labels[keep], class_ids=self.class_ids[keep],
+                               block_ids=self.block_ids[keep],
                                config={**(self.config or {}), 'images_per_class': images_per_class})
 
 # %% ../nbs/02_synthetic.ipynb #28f6facc
@@ -332,4 +367,5 @@ def save(self:DistilledSet, path:str|Path)->Path:
     tensors = dict(images=self.images, labels=self.labels, class_ids=self.class_ids, block_ids=self.block_ids,
                    **{f'factors.{k}': v for k, v in self.factors.items()})
     return _write_distilled(path, tensors, self.zca, dataset=dataset, config=self.config, seed=self.seed,
-                            eval_recipe=self.eval_recipe, learn_labels=bool((self.config or {}).get('learn_labels', False)))
+                            eval_recipe=self.eval_recipe,
+                            learn_labels=bool((self.config or {}).get('learn_labels', False)))

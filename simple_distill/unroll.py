@@ -29,11 +29,12 @@ class InnerOptimizer:
     betas: tuple = (0.9, 0.999) # Adam moment decay rates
     eps: float = 1e-8           # Adam smoothing, inside the square root: sqrt(v̂ + eps²)
     momentum: float = 0.9       # SGD momentum; 0 for plain SGD
-    lr_milestones: tuple = ()   # inner steps where the lr is multiplied by `lr_gamma` (paper's SGD ablation: (120, 200))
+    lr_milestones: tuple = () # inner steps where the lr is multiplied by `lr_gamma` (paper's SGD ablation: (120, 200))
     lr_gamma: float = 0.2       # lr factor applied at each milestone
 
     def __post_init__(self):
-        if self.name not in INNER_OPTIMIZERS: raise ValueError(f"unknown inner optimizer {self.name!r}: use one of {INNER_OPTIMIZERS}")
+        if self.name not in INNER_OPTIMIZERS:
+            raise ValueError(f"unknown inner optimizer {self.name!r}: use one of {INNER_OPTIMIZERS}")
         if not self.lr > 0: raise ValueError(f"inner lr must be positive, got {self.lr}")
         if not 0 <= self.momentum < 1: raise ValueError(f"momentum must lie in [0, 1), got {self.momentum}")
 
@@ -52,12 +53,14 @@ class InnerOptimizer:
         if self.name == 'sgd':
             # torch.add(p, d, alpha=-lr) is the kernel torch.optim.SGD uses, so trajectories match bit for bit
             directions = tuple(self.momentum * b + g for b, g in zip(state, grads)) if self.momentum else grads
-            return tuple(torch.add(p, d, alpha=-lr) for p, d in zip(params, directions)), directions if self.momentum else ()
+            return tuple(torch.add(p, d, alpha=-lr)
+                         for p, d in zip(params, directions)), directions if self.momentum else ()
         (beta1, beta2), n = self.betas, len(params)
         m = tuple(beta1 * m + (1 - beta1) * g for m, g in zip(state[:n], grads))
         v = tuple(beta2 * v + (1 - beta2) * g * g for v, g in zip(state[n:], grads))
         bias1, bias2 = 1 - beta1 ** (step + 1), 1 - beta2 ** (step + 1)
-        params = tuple(p - (lr / bias1) * m_ / torch.sqrt(v_ / bias2 + self.eps ** 2) for p, m_, v_ in zip(params, m, v))
+        params = tuple(p - (lr / bias1) * m_ / torch.sqrt(v_ / bias2 + self.eps ** 2)
+                       for p, m_, v_ in zip(params, m, v))
         return params, m + v
 
 # %% ../nbs/03_unroll.ipynb #924634af
@@ -66,10 +69,13 @@ def _indices_by_class(class_ids:Tensor, batch_size:int, device, classes:Tensor|N
     classes = range(int(class_ids.max()) + 1) if classes is None else classes.tolist()
     n_classes = len(classes)
     by_class = [torch.nonzero(class_ids == c).flatten() for c in classes]
-    if len({len(i) for i in by_class}) != 1: raise ValueError(f"class-balanced batches need the same number of images in every class, got {[len(i) for i in by_class]}")
+    if len({len(i) for i in by_class}) != 1:
+        raise ValueError("class-balanced batches need the same number of images "
+                         f"in every class, got {[len(i) for i in by_class]}")
     if batch_size % n_classes or not 1 <= batch_size // n_classes <= len(by_class[0]):
-        raise ValueError(f"a class-balanced batch of {batch_size} cannot hold the same number (1 to {len(by_class[0])}) of each of {n_classes} classes: "
-                         f"use a multiple of {n_classes} up to {n_classes * len(by_class[0])}")
+        raise ValueError(f"a class-balanced batch of {batch_size} cannot hold the same number "
+                         f"(1 to {len(by_class[0])}) of each of {n_classes} classes: use a "
+                         f"multiple of {n_classes} up to {n_classes * len(by_class[0])}")
     return torch.stack(by_class).to(device)
 
 def _balanced_batch(by_class:Tensor, per_class:int, generator)->Tensor:
@@ -92,15 +98,16 @@ def make_plan(n_steps:int,     # inner steps to plan (the window's stop)
               generator:torch.Generator|None=None, # all draws come from it (None: torch's global generator)
               augment:bool=True, # plan augmentations (flip or rotation per call)
               device='cpu',    # where the plan's tensors live
-              class_ids:Tensor|None=None, # [n_images] class of each image: draw batch_size // K images of every class; None: uniform
-              task_classes:Tensor|None=None, # with `class_ids`: the classes of this unroll's task, K = len(task_classes); None: all
+              class_ids:Tensor|None=None, # [n_images] class of each image: batch_size // K of each class; None: uniform
+              task_classes:Tensor|None=None, # with `class_ids`: this unroll's classes, K = len(task_classes); None: all
              )->UnrollPlan:
     "Draw the mini-batch indices and augmentation parameters of `n_steps` inner steps and of the real batch"
     draw_device = generator.device if generator is not None else 'cpu'
     batches, augmentations = [], [] if augment else None
     by_class = None if class_ids is None else _indices_by_class(class_ids, batch_size, draw_device, task_classes)
     for _ in range(n_steps):
-        if by_class is None: batches.append(torch.randperm(n_images, generator=generator, device=draw_device)[:batch_size])
+        if by_class is None: batches.append(torch.randperm(n_images, generator=generator,
+                                                           device=draw_device)[:batch_size])
         else: batches.append(_balanced_batch(by_class, batch_size // len(by_class), generator))
         if augment: augmentations.append(sample_augmentation(batch_size, generator, device))
     real_augmentation = sample_augmentation(n_real, generator, device) if augment else None
@@ -165,45 +172,63 @@ class UnrollResult:
     inner_grad_norms: Tensor|None = None # [stop] norm of the inner gradient at each step (`unroll` records it)
 
 # %% ../nbs/03_unroll.ipynb #86af4bbf
-def _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, segment, real_chunk=None, real_rows=None,
-                         hessian_rank=None):
+def _is_shard(rows, n:int)->bool:
+    "Whether `rows` is a slice(start, stop) of consecutive rows inside a batch of n"
+    return isinstance(rows, slice) and 0 <= rows.start < rows.stop <= n and rows.step is None
+
+def _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, segment, real_chunk=None,
+                         real_rows=None, hessian_rank=None):
     "Raise a clear error for every input `unroll` cannot use"
     start, stop = (int(w) for w in window)
     if start < 0: raise ValueError(f"window start {start} is negative: a window (start, stop) must lie in [0, stop]")
-    if start > stop: raise ValueError(f"window start {start} is after its stop {stop}: pass (start, stop) with start < stop")
-    if start == stop: raise ValueError(f"window ({start}, {stop}) is empty: back-propagate through at least one step (start < stop)")
+    if start > stop:
+        raise ValueError(f"window start {start} is after its stop {stop}: pass (start, stop) with start < stop")
+    if start == stop:
+        raise ValueError(f"window ({start}, {stop}) is empty: back-propagate through at least one step (start < stop)")
     if images.ndim != 4: raise ValueError(f"images must be [n,C,H,W], got shape {tuple(images.shape)}")
     if labels.shape[0] != len(images) or labels.ndim not in (1, 2):
-        raise ValueError(f"labels {tuple(labels.shape)} must be [n,K] soft labels or [n] class indices for the {len(images)} images")
+        raise ValueError(f"labels {tuple(labels.shape)} must be [n,K] soft labels "
+                         f"or [n] class indices for the {len(images)} images")
     if real_images.shape[1:] != images.shape[1:] or len(real_labels) != len(real_images):
-        raise ValueError(f"real batch {tuple(real_images.shape)} with {len(real_labels)} labels does not match synthetic images "
-                         f"{tuple(images.shape)}: both need the same [C,H,W] and one label per real image")
+        raise ValueError(f"real batch {tuple(real_images.shape)} with {len(real_labels)} "
+                         f"labels does not match synthetic images {tuple(images.shape)}: "
+                         "both need the same [C,H,W] and one label per real image")
     if not 1 <= batch_size <= len(images):
-        raise ValueError(f"batch_size {batch_size} must lie in [1, {len(images)}]: the synthetic set holds {len(images)} images")
-    if segment is not None and segment < 1: raise ValueError(f"segment {segment} must be a positive number of steps, or None")
+        raise ValueError(f"batch_size {batch_size} must lie in [1, {len(images)}]: "
+                         f"the synthetic set holds {len(images)} images")
+    if segment is not None and segment < 1:
+        raise ValueError(f"segment {segment} must be a positive number of steps, or None")
     if hessian_rank is not None and not (isinstance(hessian_rank, int) and hessian_rank >= 1):
-        raise ValueError(f"hessian_rank {hessian_rank!r} must be a positive integer, or None for the exact meta-gradient")
+        raise ValueError(f"hessian_rank {hessian_rank!r} must be a positive "
+                         "integer, or None for the exact meta-gradient")
     if hessian_rank is not None and segment is not None:
         raise ValueError("hessian_rank revisits the window one step at a time itself: leave segment unset")
-    if real_chunk is not None and real_chunk < 1: raise ValueError(f"real_chunk {real_chunk} must be a positive number of real images, or None")
-    if real_rows is not None and not (isinstance(real_rows, slice) and 0 <= real_rows.start < real_rows.stop <= len(real_images) and real_rows.step is None):
-        raise ValueError(f"real_rows {real_rows} must be a slice(start, stop) inside the {len(real_images)}-image real batch, or None")
-    if not torch.isfinite(images).all(): raise ValueError("images contain NaN or inf: the distilled set diverged; lower the meta lr or resume from an earlier checkpoint")
+    if real_chunk is not None and real_chunk < 1:
+        raise ValueError(f"real_chunk {real_chunk} must be a positive number of real images, or None")
+    if real_rows is not None and not _is_shard(real_rows, len(real_images)):
+        raise ValueError(f"real_rows {real_rows} must be a slice(start, stop) "
+                         f"inside the {len(real_images)}-image real batch, or None")
+    if not torch.isfinite(images).all():
+        raise ValueError("images contain NaN or inf: the distilled set diverged; "
+                         "lower the meta lr or resume from an earlier checkpoint")
     if labels.is_floating_point() and labels.dtype != images.dtype:
         raise ValueError(f"soft labels are {labels.dtype} but images {images.dtype}: convert both to one dtype")
-    if labels.is_floating_point() and not torch.isfinite(labels).all(): raise ValueError("labels contain NaN or inf: lower the label lr or resume from an earlier checkpoint")
+    if labels.is_floating_point() and not torch.isfinite(labels).all():
+        raise ValueError("labels contain NaN or inf: lower the label lr or resume from an earlier checkpoint")
     try:
         with torch.no_grad(): logits = model(images[:1].detach())
     except RuntimeError as e:
-        raise ValueError(f"the model cannot take synthetic images of shape {tuple(images.shape[1:])} ({e}): build it for "
-                         f"{images.shape[1]} channels, {tuple(images.shape[2:])} pixels and dtype {images.dtype}") from e
+        raise ValueError(f"the model cannot take synthetic images of shape {tuple(images.shape[1:])} "
+                         f"({e}): build it for {images.shape[1]} channels, {tuple(images.shape[2:])} "
+                         f"pixels and dtype {images.dtype}") from e
     if labels.ndim == 2 and logits.shape[-1] != labels.shape[1]:
-        raise ValueError(f"the model outputs {logits.shape[-1]} classes but labels have {labels.shape[1]}: build it with num_classes={labels.shape[1]}")
+        raise ValueError(f"the model outputs {logits.shape[-1]} classes but labels have "
+                         f"{labels.shape[1]}: build it with num_classes={labels.shape[1]}")
     return start, stop
 
 # %% ../nbs/03_unroll.ipynb #1c232f04
 def _meta_loss(forward, params, real_images, real_labels, augmentation)->tuple:
-    "Cross-entropy (mean) of the real images augmented with `augmentation` at `params`, and which of them are classified right (bool)"
+    "Mean cross-entropy of real images augmented by `augmentation` at `params`, and which are classified right (bool)"
     x = real_images if augmentation is None else apply_augmentation(real_images, augmentation)
     logits = forward(params, x)
     targets = real_labels if real_labels.ndim == 1 else real_labels.argmax(1)
@@ -214,7 +239,8 @@ def _zeros_for_unused(grads, inputs)->list:
     return [torch.zeros_like(x) if g is None else g for g, x in zip(grads, inputs)]
 
 # %% ../nbs/03_unroll.ipynb #8d3ee93b
-def _backprop_segments(forward, inner_opt, checkpoints:list, stop:int, adjoint:tuple, images, labels, plan, inputs:tuple)->list:
+def _backprop_segments(forward, inner_opt, checkpoints:list, stop:int, adjoint:tuple, images, labels, plan,
+                       inputs:tuple)->list:
     "Gradients w.r.t. `inputs` of the window, recomputing one checkpointed segment at a time, last first"
     adjoint_params, adjoint_state = adjoint
     totals = [torch.zeros_like(x) for x in inputs]
@@ -222,9 +248,11 @@ def _backprop_segments(forward, inner_opt, checkpoints:list, stop:int, adjoint:t
         first, params, state = checkpoints[i]
         end = checkpoints[i + 1][0] if i + 1 < len(checkpoints) else stop
         params, state = tuple(p.requires_grad_() for p in params), tuple(s.requires_grad_() for s in state)
-        params_out, state_out, _ = train_steps(forward, inner_opt, params, state, images, labels, plan, range(first, end), True)
+        params_out, state_out, _ = train_steps(forward, inner_opt, params, state, images, labels, plan,
+                                               range(first, end), True)
         wrt = params + state + inputs
-        grads = _zeros_for_unused(torch.autograd.grad(params_out + state_out, wrt, grad_outputs=adjoint_params + adjoint_state,
+        grads = _zeros_for_unused(torch.autograd.grad(params_out + state_out, wrt,
+                                                      grad_outputs=adjoint_params + adjoint_state,
                                                       allow_unused=True), wrt)
         adjoint_params, adjoint_state = tuple(grads[:len(params)]), tuple(grads[len(params):len(wrt) - len(inputs)])
         for total, g in zip(totals, grads[len(wrt) - len(inputs):]): total += g
@@ -235,9 +263,10 @@ def low_rank_eigenpairs(matvec,          # v -> A v for a symmetric [P, P] opera
                         n:int,           # P
                         rank:int,        # k: eigenpairs kept
                         oversample:int=10, # extra sketch columns, for accuracy
-                        generator:torch.Generator|None=None, like:Tensor|None=None, # sketch source; dtype and device of v
+                        generator:torch.Generator|None=None,
+                        like:Tensor|None=None, # sketch source; dtype and device of v
                        )->tuple:
-    "(U [P,k], λ [k]): the k eigenpairs of largest |λ| of A by randomized range finding (Halko, Martinsson and Tropp 2011)"
+    "(U [P,k], λ [k]): the k eigenpairs of largest |λ| of A by randomized range finding (Halko, Martinsson, Tropp 2011)"
     columns = min(rank + oversample, n)
     sketch = torch.randn(n, columns, generator=generator, device=generator.device if generator is not None else 'cpu')
     sketch = sketch.to(like) if like is not None else sketch
@@ -250,9 +279,10 @@ def low_rank_eigenpairs(matvec,          # v -> A v for a symmetric [P, P] opera
 # %% ../nbs/03_unroll.ipynb #lr000003
 def low_rank_hessian(forward, params:tuple, images:Tensor, labels:Tensor, plan:UnrollPlan, n:int, rank:int,
                      generator:torch.Generator|None=None)->tuple:
-    "(U, λ): rank-`rank` eigenpairs of the Hessian of inner step `n`'s loss at `params`, the parameters flattened in order"
+    "(U, λ): rank-`rank` eigenpairs of the Hessian of inner step `n`'s loss at `params` (parameters flattened in order)"
     params = tuple(p.detach().requires_grad_() for p in params)
-    grads = torch.cat([g.reshape(-1) for g in torch.autograd.grad(inner_loss(forward, params, images, labels, plan, n), params,
+    grads = torch.cat([g.reshape(-1)
+                       for g in torch.autograd.grad(inner_loss(forward, params, images, labels, plan, n), params,
                                                                    create_graph=True)])
     def hvp(v): return torch.cat([h.reshape(-1) for h in torch.autograd.grad(grads, params, v, retain_graph=True)])
     return low_rank_eigenpairs(hvp, len(grads), rank, generator=generator, like=grads)
@@ -264,23 +294,25 @@ def _times_low_rank(hessian:tuple, vectors:tuple)->tuple:
     return tuple(piece.view_as(v) for piece, v in zip(product.split([v.numel() for v in vectors]), vectors))
 
 # %% ../nbs/03_unroll.ipynb #lr000004
-def _backprop_low_rank(forward, inner_opt, checkpoints:list, stop:int, adjoint:tuple, images, labels, plan, inputs:tuple,
-                       rank:int, generator)->list:
-    "Gradients w.r.t. `inputs` of the window, one step at a time (checkpoints of every step), each step's Hessian replaced by H̃"
+def _backprop_low_rank(forward, inner_opt, checkpoints:list, stop:int, adjoint:tuple, images, labels, plan,
+                       inputs:tuple, rank:int, generator)->list:
+    "Gradients w.r.t. `inputs` of the window, one step at a time (every step checkpointed), each Hessian replaced by H̃"
     first, params, _ = checkpoints[0]
     hessian = low_rank_hessian(forward, params, images.detach(), labels.detach(), plan, first, rank, generator)
     (adjoint_params, adjoint_state), totals = adjoint, [torch.zeros_like(x) for x in inputs]
     for n, params, state in reversed(checkpoints):
         params, state = tuple(p.requires_grad_() for p in params), tuple(s.requires_grad_() for s in state)
         grads = torch.autograd.grad(inner_loss(forward, params, images, labels, plan, n), params, create_graph=True)
-        grad_leaves = tuple(g.detach().requires_grad_() for g in grads)  # the optimizer's own rule is differentiated exactly
+        # the optimizer's own rule is differentiated exactly
+        grad_leaves = tuple(g.detach().requires_grad_() for g in grads)
         params_out, state_out = inner_opt.step(params, grad_leaves, state, n)
         wrt = params + grad_leaves + state
         through = _zeros_for_unused(torch.autograd.grad(params_out + state_out, wrt, adjoint_params + adjoint_state,
                                                         allow_unused=True), wrt)
         k = len(params)
         direct, adjoint_grads, adjoint_state = tuple(through[:k]), tuple(through[k:2 * k]), tuple(through[2 * k:])
-        for total, g in zip(totals, _zeros_for_unused(torch.autograd.grad(grads, inputs, adjoint_grads, allow_unused=True), inputs)):
+        for total, g in zip(totals, _zeros_for_unused(torch.autograd.grad(grads, inputs, adjoint_grads,
+                                                                          allow_unused=True), inputs)):
             total += g  # the mixed second derivative, exact
         adjoint_params = tuple(d + h for d, h in zip(direct, _times_low_rank(hessian, adjoint_grads)))
     return totals
@@ -291,13 +323,19 @@ def _drawn_for(augmentation:AugmentationParams|None)->int|None:
     if augmentation is None: return None
     return len(augmentation.flip if augmentation.flip is not None else augmentation.degrees)
 
+def _plan_fits(plan:UnrollPlan, stop:int, batch_size:int, n_real:int)->bool:
+    "Whether `plan` has draws for `stop` steps of `batch_size` images and for this real batch of `n_real`"
+    return (len(plan.batches) >= stop and plan.batches.shape[1] == batch_size
+            and _drawn_for(plan.real_augmentation) in (None, n_real))
+
 def _augmentation_rows(augmentation:AugmentationParams|None, rows:slice)->AugmentationParams|None:
     "The draws of `augmentation` for images `rows` (every draw is per image)"
     if augmentation is None: return None
     return AugmentationParams(*(None if t is None else t[rows] for t in (augmentation.flip, augmentation.degrees)))
 
-def _real_batch_gradient(forward, params:tuple, real_images, real_labels, plan, real_chunk:int|None, real_rows:slice|None=None)->tuple:
-    "(meta-loss, accuracy, d meta_loss / d θ_stop) at θ_stop = `params`, back-propagating `real_chunk` real images at a time (None: all)"
+def _real_batch_gradient(forward, params:tuple, real_images, real_labels, plan, real_chunk:int|None,
+                         real_rows:slice|None=None)->tuple:
+    "(meta-loss, accuracy, d meta_loss / d θ_stop) at θ_stop = `params`, `real_chunk` real images at a time (None: all)"
     params = tuple(p.detach().requires_grad_() for p in params)  # θ_stop as a leaf: each chunk's graph ends here
     n = len(real_images)
     shard = real_rows or slice(0, n)  # a process's rows: their loss and gradient are their share of the batch mean's
@@ -315,7 +353,7 @@ def _real_batch_gradient(forward, params:tuple, real_images, real_labels, plan, 
 # %% ../nbs/03_unroll.ipynb #cf5af210
 def start_window(forward, inner_opt:InnerOptimizer, model:nn.Module, images:Tensor, labels:Tensor, plan:UnrollPlan,
                  start:int, grad_norms:list|None=None)->tuple:
-    "(θ_start, optimizer state, inner losses): the steps before the window, trained from `model`'s parameters without a graph"
+    "(θ_start, optimizer state, inner losses): the steps before the window, from `model`'s parameters, without a graph"
     params = tuple(p.detach() for p in model.parameters())
     return train_steps(forward, inner_opt, params, inner_opt.init_state(params), images.detach(), labels.detach(), plan,
                        range(start), False, grad_norms)
@@ -334,23 +372,24 @@ def unroll(model:nn.Module,      # freshly initialised network: θ₀ is a copy 
            engine:str='func',    # 'func' or 'higher' (reference)
            segment:int|None=None,# low-memory mode: checkpoint every `segment` steps and recompute; None: full graph
            real_chunk:int|None=None, # back-propagate the real batch this many images at a time; None: in one piece
-           plan:UnrollPlan|None=None, # replay these draws (`UnrollResult.plan` of an earlier unroll) instead of drawing from `generator`
-           real_rows:slice|None=None, # back-propagate only these rows of the real batch (one process's shard): loss and gradients are
-                                      # their share of the whole batch's, so the shares of all processes add up to it; None: all rows
-           class_ids:Tensor|None=None, # [n] class of each synthetic image: class-balanced inner batches (`make_plan`); None: uniform
-           task_classes:Tensor|None=None, # with `class_ids`: the classes this unroll's inner batches are drawn from; None: all
+           plan:UnrollPlan|None=None, # replay these draws (an earlier `UnrollResult.plan`), not new ones
+           real_rows:slice|None=None, # back-propagate these rows of the real batch (a process's shard); None: all
+           class_ids:Tensor|None=None, # [n] class of each synthetic image: balanced batches (`make_plan`)
+           task_classes:Tensor|None=None, # with `class_ids`: this unroll's classes; None: all
            hessian_rank:int|None=None, # approximate backward: each window step's Hessian is one rank-k approximation
                                        # taken at the window's start (`low_rank_hessian`); None: exact
           )->UnrollResult:
     "Train a copy of `model` for `stop` inner steps on the synthetic set; meta-gradients through the window"
-    start, stop = _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, segment, real_chunk, real_rows,
-                                       hessian_rank)
+    start, stop = _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, segment,
+                                       real_chunk, real_rows, hessian_rank)
     if hessian_rank is not None: segment = 1  # the approximate backward revisits the window one step at a time
     forward = functional_forward(model, engine)
-    if plan is None: plan = make_plan(stop, len(images), batch_size, len(real_images), generator, augment, images.device, class_ids, task_classes)
-    elif len(plan.batches) < stop or plan.batches.shape[1] != batch_size or _drawn_for(plan.real_augmentation) not in (None, len(real_images)):
-        raise ValueError(f"the plan covers {len(plan.batches)} steps of {plan.batches.shape[1]} images but the window needs {stop} of {batch_size} "
-                         f"(or its real-batch draws are for another batch than these {len(real_images)}): replay a plan with the window and batches it was drawn for")
+    if plan is None: plan = make_plan(stop, len(images), batch_size, len(real_images), generator, augment,
+                                      images.device, class_ids, task_classes)
+    elif not _plan_fits(plan, stop, batch_size, len(real_images)):
+        raise ValueError(f"the plan covers {len(plan.batches)} steps of {plan.batches.shape[1]} images but the "
+                         f"window needs {stop} of {batch_size} (or its real-batch draws are for another batch than "
+                         f"these {len(real_images)}): replay a plan with the window and batches it was drawn for")
     learn_labels = labels.requires_grad
     images = images if images.requires_grad else images.detach().requires_grad_()
     inputs = (images, labels) if learn_labels else (images,)
@@ -359,24 +398,29 @@ def unroll(model:nn.Module,      # freshly initialised network: θ₀ is a copy 
     checkpoints = []
     if segment is None:
         params = tuple(p.detach().requires_grad_() for p in params)
-        params, state, window_losses = train_steps(forward, inner_opt, params, state, images, labels, plan, range(start, stop),
-                                                   True, norms)
-        meta_loss, accuracy, grad_params = _real_batch_gradient(forward, params, real_images, real_labels, plan, real_chunk, real_rows)
-        grads = _zeros_for_unused(torch.autograd.grad(params, inputs, grad_outputs=grad_params, allow_unused=True), inputs)
+        params, state, window_losses = train_steps(forward, inner_opt, params, state, images, labels, plan,
+                                                   range(start, stop), True, norms)
+        meta_loss, accuracy, grad_params = _real_batch_gradient(forward, params, real_images, real_labels, plan,
+                                                                real_chunk, real_rows)
+        grads = _zeros_for_unused(torch.autograd.grad(params, inputs, grad_outputs=grad_params, allow_unused=True),
+                                  inputs)
     else:
         window_losses = []
         for first in range(start, stop, segment):
             checkpoints.append((first, tuple(p.detach() for p in params), tuple(s.detach() for s in state)))
             steps = range(first, min(first + segment, stop))
-            params, state, segment_losses = train_steps(forward, inner_opt, params, state, images.detach(), labels.detach(),
-                                                        plan, steps, False, norms)
+            params, state, segment_losses = train_steps(forward, inner_opt, params, state, images.detach(),
+                                                        labels.detach(), plan, steps, False, norms)
             window_losses += segment_losses
-        meta_loss, accuracy, grad_params = _real_batch_gradient(forward, params, real_images, real_labels, plan, real_chunk, real_rows)
+        meta_loss, accuracy, grad_params = _real_batch_gradient(forward, params, real_images, real_labels, plan,
+                                                                real_chunk, real_rows)
         adjoint = (grad_params, tuple(torch.zeros_like(s) for s in state))  # the loss ignores the state
-        backprop = _backprop_segments if hessian_rank is None else partial(_backprop_low_rank, rank=hessian_rank, generator=generator)
+        backprop = _backprop_segments if hessian_rank is None else partial(_backprop_low_rank, rank=hessian_rank,
+                                                                           generator=generator)
         grads = backprop(forward, inner_opt, checkpoints, stop, adjoint, images, labels, plan, inputs)
     checkpoint_bytes = sum(t.numel() * t.element_size() for _, p, s in checkpoints for t in p + s)
-    return UnrollResult(meta_loss.item(), grads[0], grads[1] if learn_labels else None, torch.stack(losses + window_losses),
+    return UnrollResult(meta_loss.item(), grads[0], grads[1] if learn_labels else None,
+                        torch.stack(losses + window_losses),
                         accuracy.item(), (start, stop), plan, checkpoint_bytes, torch.stack(norms) if norms else None)
 
 # %% ../nbs/03_unroll.ipynb #cd430ef7
@@ -396,9 +440,9 @@ def finite_difference_grad(f,             # scalar function of one tensor (retur
 def windowed_meta_loss(model:nn.Module, images:Tensor, labels:Tensor, real_images:Tensor, real_labels:Tensor,
                        window:tuple, inner_opt:InnerOptimizer, batch_size:int, generator:torch.Generator|None=None,
                        augment:bool=True,
-                       frozen:tuple|None=None, # (images, labels) the steps before the window train on; None: the same as the window's
+                       frozen:tuple|None=None, # (images, labels) for the steps before the window; None: the window's
                       )->float:
-    "Meta-loss when steps [start, stop) train on (`images`, `labels`) and earlier steps on `frozen`: `unroll` returns its gradient"
+    "Meta-loss when steps [start, stop) train on (`images`, `labels`), earlier on `frozen` (`unroll`: its gradient)"
     start, stop = _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, None)
     frozen_images, frozen_labels = (images, labels) if frozen is None else frozen
     forward = functional_forward(model)
@@ -406,7 +450,8 @@ def windowed_meta_loss(model:nn.Module, images:Tensor, labels:Tensor, real_image
     params = tuple(p.detach() for p in model.parameters())
     params, state, _ = train_steps(forward, inner_opt, params, inner_opt.init_state(params), frozen_images.detach(),
                                    frozen_labels.detach(), plan, range(start), False)
-    params, _, _ = train_steps(forward, inner_opt, params, state, images.detach(), labels.detach(), plan, range(start, stop), False)
+    params, _, _ = train_steps(forward, inner_opt, params, state, images.detach(), labels.detach(), plan,
+                               range(start, stop), False)
     with torch.no_grad(): return _meta_loss(forward, params, real_images, real_labels, plan.real_augmentation)[0].item()
 
 # %% ../nbs/03_unroll.ipynb #0d00fa20
@@ -432,7 +477,8 @@ def _train_in_place(net:nn.Module, optimizer, inner_opt:InnerOptimizer, images, 
         loss.backward()
         optimizer.step()
         losses.append(loss.detach())
-    for state in optimizer.state.values():  # higher 0.2.1 predates torch's float32 tensor `step`: an int keeps its bias corrections exact
+    # higher 0.2.1 predates torch's float32 tensor `step`: an int keeps its bias corrections exact
+    for state in optimizer.state.values():
         if 'step' in state: state['step'] = int(state['step'])
     return losses
 
@@ -441,11 +487,12 @@ def unroll_with_higher(model:nn.Module, images:Tensor, labels:Tensor, real_image
                        window:tuple, inner_opt:InnerOptimizer, batch_size:int, # as in `unroll`
                        generator:torch.Generator|None=None, augment:bool=True,
                        plan:UnrollPlan|None=None, # replay these draws (e.g. `UnrollResult.plan` of an `unroll`)
-                       class_ids:Tensor|None=None, # as in `unroll`; no low-memory mode, chunks or shares: the whole graph is kept
+                       class_ids:Tensor|None=None, # as in `unroll`; no low-memory mode, chunks or shares
                       )->UnrollResult:
-    "Reference for `unroll`: `torch.optim` before the window, `higher.innerloop_ctx` with higher's optimizers through it"
+    "Reference for `unroll`: `torch.optim` before the window, `higher.innerloop_ctx` and its optimizers through it"
     start, stop = _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, None)
-    if plan is None: plan = make_plan(stop, len(images), batch_size, len(real_images), generator, augment, images.device, class_ids)
+    if plan is None:
+        plan = make_plan(stop, len(images), batch_size, len(real_images), generator, augment, images.device, class_ids)
     net = copy.deepcopy(model)
     optimizer = _torch_inner_optimizer(inner_opt, net.parameters())
     losses = _train_in_place(net, optimizer, inner_opt, images.detach(), labels.detach(), plan, range(start))
@@ -459,7 +506,8 @@ def unroll_with_higher(model:nn.Module, images:Tensor, labels:Tensor, real_image
         x = real_images if plan.real_augmentation is None else apply_augmentation(real_images, plan.real_augmentation)
         logits = fnet(x)
         meta_loss = F.cross_entropy(logits, real_labels)
-        grads = [torch.zeros_like(t) if g is None else g for g, t in zip(torch.autograd.grad(meta_loss, inputs, allow_unused=True), inputs)]
+        grads = [torch.zeros_like(t) if g is None else g
+                 for g, t in zip(torch.autograd.grad(meta_loss, inputs, allow_unused=True), inputs)]
     hits = logits.argmax(1) == (real_labels if real_labels.ndim == 1 else real_labels.argmax(1))
     return UnrollResult(meta_loss.item(), grads[0], grads[1] if labels.requires_grad else None,
                         torch.stack([l.detach() for l in losses]), hits.float().mean().item(), (start, stop), plan)
