@@ -8,13 +8,8 @@
 # each, for the paper's 3.9x and 63% claims, with AT-BPTT's meta-gradients exact and with the low-rank Hessian (rank RANK, default 32;
 # this library's reading of it, see 04a_at_bptt), and the exact step-by-step mode (segment 1) beside them. The accuracy comparison runs
 # AT-BPTT both ways. An interrupted comparison resumes where it stopped.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-out=${1:-runs/gpu-at-bptt}
-mkdir -p "$out"
-[ -x .venv/bin/simple-distill ] && bin=.venv/bin/ || bin=""
-${bin}python -c 'import torch; assert torch.cuda.is_available(), "no CUDA device: run this on the GPU machine"'
-${bin}python - <<'PY' | tee "$out/memory.txt"
+source "$(dirname "$0")/gpu_prelude.sh" runs/gpu-at-bptt 1 "$@"
+$py - <<'PY' | tee "$out/memory.txt"
 import time, torch
 from simple_distill.distill import DistillRun, make_config
 from simple_distill.data import load_dataset

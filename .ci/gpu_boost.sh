@@ -10,12 +10,7 @@
 # accuracy by budget (Fig 7 and 8) and the paired differences, 8 networks per accuracy. 5 + 3 × 4 + 10 = 27 runs' worth of
 # STEPS outer steps (default 500; about 2.2 s a step on one H100 at IPC10, less at smaller sizes, so roughly 6-8 hours;
 # STEPS=200 for a first look). A stopped study resumes where it stopped; OUT_DIR/summary.txt holds what it printed.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-out=${1:-runs/gpu-boost}
-mkdir -p "$out"
-[ -x .venv/bin/simple-distill ] && bin=.venv/bin/ || bin=""
-${bin}python -c 'import torch; assert torch.cuda.is_available(), "no CUDA device: run this on the GPU machine"'
+source "$(dirname "$0")/gpu_prelude.sh" runs/gpu-boost 1 "$@"
 ${bin}simple-distill boost --study --preset cifar10-ipc10 --dataset data/cifar10-jpeg.zip --device cuda --beta 0,0.05,0.1 \
     --block-ipc 2 --blocks 5 --steps "${STEPS:-500}" --checkpoint-every 100 --eval-models 8 --no-progress \
     --out-dir "$out" | tee "$out/summary.txt"

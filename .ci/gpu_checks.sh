@@ -4,12 +4,7 @@
 #   bash .ci/gpu_checks.sh [OUT_DIR]
 # 1. `simple-distill bench --size full`: s/outer step and peak memory at the authors' four CIFAR-10 settings, full-graph and low-memory.
 # 2. a 20-minute CIFAR-10 IPC10 RaT-BPTT run (M 60, T 200, real batch 5,000) with its accuracy curve (report.html).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-out=${1:-runs/gpu}
-mkdir -p "$out"
-[ -x .venv/bin/simple-distill ] && bin=.venv/bin/ || bin=""
-python3 -c 'import torch; assert torch.cuda.is_available(), "no CUDA device: run this on the GPU machine"'
+source "$(dirname "$0")/gpu_prelude.sh" runs/gpu 1 "$@"
 ${bin}simple-distill bench --size full --device cuda --json "$out/bench.json" | tee "$out/bench.txt"
 timeout -s INT 1200 ${bin}simple-distill distill --preset cifar10-ipc10 --n-back 60 --n-unroll 200 --real-batch 5000 \
     --dataset data/cifar10-jpeg.zip --device cuda --steps 100000 --eval-every 100 --checkpoint-every 100 \

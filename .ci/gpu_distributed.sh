@@ -3,8 +3,5 @@
 #   mkdir -p data && cp ../shared/data/cifar10-jpeg.zip data/   (data/ is git-ignored; carry it to the GPU machine)
 #   bash .ci/gpu_distributed.sh
 # Prints s/outer step and peak memory per GPU for CIFAR-10 IPC10 (80, 250), real batch 5,000, on 1 and on 2 GPUs.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-[ -x .venv/bin/python ] && py=.venv/bin/python || py=python3
-$py -c 'import torch, sys; n = torch.cuda.device_count(); sys.exit(None if n >= 2 else f"{n} CUDA device(s): this needs 2")'
+source "$(dirname "$0")/gpu_prelude.sh" "" 2 "$@"
 for n in 1 2; do $py -m torch.distributed.run --standalone --nproc-per-node $n .ci/gpu_distributed.py data/cifar10-jpeg.zip; done

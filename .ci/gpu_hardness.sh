@@ -13,11 +13,8 @@
 # Writes forgetting.pt, table.csv, fig9.png, sampler.csv and summary.txt. Expect a few hours on one H100 at the defaults;
 # everything is set by environment variables (below), e.g. STEPS=500 E=10 for a short look. The same script runs the CPU
 # study with DEVICE=cpu (see nbs/09_hardness.ipynb for the settings used there).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-export OUT=${1:-runs/gpu-hardness}
-mkdir -p "$OUT"
-[ -x .venv/bin/python ] && py=.venv/bin/python || py=python3
+source "$(dirname "$0")/gpu_prelude.sh" runs/gpu-hardness 1 "$@"
+export OUT=$out
 export DEVICE=${DEVICE:-cuda} DATA=${DATA:-data/cifar10-jpeg.zip} PER_CLASS=${PER_CLASS:-0} R=${R:-10} E=${E:-30} BATCH=${BATCH:-256}
 export RFRESH=${RFRESH:-$R} WIDTH=${WIDTH:-128} IPCS=${IPCS:-1,10,50} PRESET=${PRESET:-paper} STEPS=${STEPS:-2000} DISTILL=${DISTILL:-'{}'} EVAL_MODELS=${EVAL_MODELS:-8}
 export SAMPLER=${SAMPLER:-1} SAMPLER_IPC=${SAMPLER_IPC:-10} SAMPLER_START=${SAMPLER_START:-1000} SEEDS=${SEEDS:-0,1,2}

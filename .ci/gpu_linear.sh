@@ -6,12 +6,7 @@
 # cifar10-ipc10), with pixels and with the linear basis in the same storage budget, STEPS outer steps each (default 2,000; the
 # paper's Table 2 runs were far longer), 8 networks evaluated every 500 steps, then each set's final accuracy beside the paper's
 # (pixels 53.2 / 69.4, linear 68.2 / 72.8). Curves are in each run's metrics.jsonl and report.html. A stopped run resumes.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-out=${1:-runs/gpu-linear}
-mkdir -p "$out"
-[ -x .venv/bin/simple-distill ] && bin=.venv/bin/ || bin=""
-${bin}python -c 'import torch; assert torch.cuda.is_available(), "no CUDA device: run this on the GPU machine"'
+source "$(dirname "$0")/gpu_prelude.sh" runs/gpu-linear 1 "$@"
 for row in cifar10-ipc1 cifar10-ipc1-linear cifar10-ipc10 cifar10-ipc10-linear; do
     ${bin}simple-distill reproduce "$row" --dataset data/cifar10-jpeg.zip --device cuda --steps "${STEPS:-2000}" --out-dir "$out/$row" | tee -a "$out.txt"
 done

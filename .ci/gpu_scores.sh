@@ -9,14 +9,10 @@
 #    same way, with the same seeds. It is not paired with ours (--against needs one data space), and the JPEG copy is lossy:
 #    for their sets set DATA=cifar10 with DATA_ROOT, the folder of torchvision's CIFAR-10 download.
 # Writes OUT_DIR/summary.txt and the cards beside each set (<set>_scores.csv, .json).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-out=${1:-runs/gpu-scores}; shift || true
-mkdir -p "$out"
-[ -x .venv/bin/simple-distill ] && bin=.venv/bin/ || bin=""
+source "$(dirname "$0")/gpu_prelude.sh" runs/gpu-scores 1 "$@"
+shift || true  # the rest: sets to import
 data=${DATA:-data/cifar10-jpeg.zip}
 root=(); [ -n "${DATA_ROOT:-}" ] && root=(--data-root "$DATA_ROOT")
-${bin}python -c 'import torch, sys; sys.exit(0 if torch.cuda.is_available() else "no CUDA device: run this on the GPU machine")'
 {
 for ipc in 1 10; do
     echo "== CIFAR-10 IPC$ipc distilled here (preset cifar10-ipc$ipc, ${STEPS:-2000} outer steps)"

@@ -8,12 +8,7 @@
 # the health monitor; 8 networks evaluated every 100 steps. Writes table.csv, summary.csv, paired.csv and the Fig 3/4/11, SNR and
 # truncation-bias PNGs.
 # Nine runs: expect 30-60 minutes on one H100; STEPS=100 for a shorter look. An interrupted comparison resumes where it stopped.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-out=${1:-runs/gpu-stability}
-mkdir -p "$out"
-[ -x .venv/bin/simple-distill ] && bin=.venv/bin/ || bin=""
-${bin}python -c 'import torch; assert torch.cuda.is_available(), "no CUDA device: run this on the GPU machine"'
+source "$(dirname "$0")/gpu_prelude.sh" runs/gpu-stability 1 "$@"
 ${bin}simple-distill compare --preset cifar10-ipc10 --dataset data/cifar10-jpeg.zip --device cuda --real-batch 5000 \
     --n-unroll 120 --n-back 40 --steps "${STEPS:-300}" --checkpoint-every 100 \
     --method 'BPTT:schedule=bptt' --method 'T-BPTT:schedule=truncated_bptt' --method 'RaT-BPTT:schedule=rat_bptt' \
