@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import torch
 from fastcore.basics import patch_to
 from .bptt import WindowSchedule, register_schedule
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['softmax_start', 'change_rank', 'StageTracker', 'ATBPTT']
@@ -19,6 +20,7 @@ def softmax_start(norms:torch.Tensor, temperature:float, generator:torch.Generat
     probabilities = torch.softmax(norms.double().cpu() / temperature, 0)
     return int(torch.multinomial(probabilities, 1, generator=generator))
 
+# %% ../nbs/04a_at_bptt.ipynb #e6a682df
 def change_rank(norms:torch.Tensor, step:int)->int:
     "How many of the T steps have a smaller |g_t − g_{t−1}| than `step` (the change at step 0 is 0)"
     change = torch.cat([norms.new_zeros(1), (norms[1:] - norms[:-1]).abs()])
@@ -35,14 +37,16 @@ class StageTracker:
     plateau:int = 0                  # plateau epochs in a row so far
     last:float|None = None           # the previous epoch's accuracy (%)
 
-    def end_epoch(self, accuracy:float)->int:
-        "Record an epoch's mean training accuracy (%); returns the stage for the next epoch"
-        if self.stage < 3 and self.last is not None:
-            self.plateau = self.plateau + 1 if accuracy - self.last < self.gains[self.stage - 1] else 0
-            if self.plateau >= max(1, round(self.patience[self.stage - 1] * self.n_unroll)):
-                self.stage, self.plateau = self.stage + 1, 0
-        self.last = accuracy
-        return self.stage
+# %% ../nbs/04a_at_bptt.ipynb #ec3c8fb4
+@patch
+def end_epoch(self:StageTracker, accuracy:float)->int:
+    "Record an epoch's mean training accuracy (%); returns the stage for the next epoch"
+    if self.stage < 3 and self.last is not None:
+        self.plateau = self.plateau + 1 if accuracy - self.last < self.gains[self.stage - 1] else 0
+        if self.plateau >= max(1, round(self.patience[self.stage - 1] * self.n_unroll)):
+            self.stage, self.plateau = self.stage + 1, 0
+    self.last = accuracy
+    return self.stage
 
 # %% ../nbs/04a_at_bptt.ipynb #at000014
 class ATBPTT(WindowSchedule):
@@ -86,6 +90,7 @@ def window(self:ATBPTT, outer_step:int, generator=None, probe=None)->tuple:
         self.epoch_accuracy = []
     return WindowSchedule.window(self, outer_step, generator, probe)
 
+# %% ../nbs/04a_at_bptt.ipynb #2e2a0e83
 @patch_to(ATBPTT)
 def observe(self:ATBPTT, record:dict): self.epoch_accuracy.append(100 * record['meta_accuracy'])
 
@@ -95,6 +100,7 @@ def state_dict(self:ATBPTT)->dict:
     return dict(WindowSchedule.state_dict(self), stages=dataclasses.asdict(self.stages),
                 epoch_accuracy=list(self.epoch_accuracy))
 
+# %% ../nbs/04a_at_bptt.ipynb #ecb82cb6
 @patch_to(ATBPTT)
 def load_state_dict(self:ATBPTT, state:dict):
     WindowSchedule.load_state_dict(self, state)

@@ -19,8 +19,8 @@ from .distill import DistillRun, make_config
 # %% auto #0
 __all__ = ['SETTINGS', 'SIZES', 'MODES', 'BenchSetting', 'BenchSize', 'bench_window', 'low_memory_real_chunk', 'random_cifar10',
            'bench_run', 'synchronize', 'time_interleaved', 'step_memory', 'inner_batch_size', 'measure_floor',
-           'floor_seconds', 'bench_setting', 'run_bench', 'format_table', 'cost_sweep', 'format_sweep',
-           'compare_memory_modes', 'bench_parser', 'bench_command']
+           'floor_seconds', 'low_memory_profile', 'bench_setting', 'run_bench', 'format_table', 'fit_costs',
+           'cost_sweep', 'format_sweep', 'compare_memory_modes', 'bench_parser', 'bench_header', 'bench_command']
 
 # %% ../nbs/05a_bench.ipynb #e13c3161
 @dataclass(frozen=True)
@@ -63,6 +63,7 @@ def bench_window(setting:BenchSetting, size:BenchSize)->tuple:
     stop = (n_back + n_unroll) // 2
     return stop - n_back, stop
 
+# %% ../nbs/05a_bench.ipynb #a36457ea
 def low_memory_real_chunk(size:BenchSize)->int:
     "Real images back-propagated at a time in low-memory mode: a tenth of the real batch"
     return max(1, size.real_batch // 10)
@@ -76,6 +77,7 @@ def random_cifar10(n_images:int, # train images (the real batch is drawn from th
     return ImageDataset('random-cifar10', images, labels, images[:10], labels[:10], [f'class{i}' for i in range(10)],
                         torch.zeros(3), torch.ones(3))
 
+# %% ../nbs/05a_bench.ipynb #3da70477
 def bench_run(setting:BenchSetting, size:BenchSize, data:ImageDataset,
               engine:str='func',        # meta-gradient engine
               segment:int|None=None,    # low-memory segment length; None: full graph
@@ -97,6 +99,7 @@ def synchronize(device:torch.device):
     "Wait for queued GPU work; nothing on the CPU"
     if device.type == 'cuda': torch.cuda.synchronize(device)
 
+# %% ../nbs/05a_bench.ipynb #999bb7b4
 def time_interleaved(steps:dict,   # name -> callable doing one unit of work
                      n_steps:int,  # timed calls of each
                      warmup:int,   # untimed calls of each first
@@ -135,6 +138,7 @@ def inner_batch_size(setting:BenchSetting)->int:
     "Synthetic images per inner step: the whole set, at most 100 (as `DistillRun` chooses)"
     return min(10 * setting.images_per_class, 100)
 
+# %% ../nbs/05a_bench.ipynb #8a61ee51
 def measure_floor(size:BenchSize, device:torch.device,
                   batch_size:int=100, # images per plain training step
                   n_repeats:int=10, warmup:int=2, seed:int=0)->dict:
@@ -155,45 +159,66 @@ def measure_floor(size:BenchSize, device:torch.device,
     seconds = time_interleaved(dict(train_step=train_step, real_pass=real_pass), n_repeats, warmup, device)
     return {name: statistics.median(s) for name, s in seconds.items()}
 
+# %% ../nbs/05a_bench.ipynb #de9f9ccf
 def floor_seconds(floor:dict, n_unroll:int)->float:
     "Lower bound of an outer step unrolling `n_unroll` steps"
     return n_unroll * floor['train_step'] + floor['real_pass']
 
 # %% ../nbs/05a_bench.ipynb #0fc9e467
+def low_memory_profile(setting:BenchSetting, size:BenchSize, data:ImageDataset, device, seed:int=0)->tuple:
+    "(memory profile, real chunk) of the setting's low-memory mode: the real batch back-propagated in chunks"
+    run, chunk = bench_run(setting, size, data, device=device, seed=seed), low_memory_real_chunk(size)
+    real_images, real_labels = data.train_images[:size.real_batch], data.train_labels[:size.real_batch]
+    profile = profile_memory(run.fresh_model(), run.synthetic.images, run.synthetic.labels, real_images, real_labels,
+                             run.inner_opt, run.inner_batch, real_chunk=chunk)
+    return profile, chunk
+
+# %% ../nbs/05a_bench.ipynb #fe84b3f9
+def _result_row(setting:BenchSetting, engine:str, mode:str, segment:int|None, window:tuple, seconds:list,
+                memory:tuple, profile, floor:dict)->dict:
+    "One row of the table: median seconds, memory, and both against the floor and the paper"
+    median, floor_s = statistics.median(seconds), floor_seconds(floor, window[1])
+    return dict(setting=setting.name, key=setting.key, engine=engine, mode=mode, segment=segment, window=list(window),
+                seconds=median, seconds_all=seconds, memory_bytes=memory[0], memory_kind=memory[1],
+                per_step_bytes=profile.per_step_bytes, floor_seconds=floor_s, vs_floor=median / floor_s,
+                paper_seconds=setting.paper_seconds, paper_memory_gb=setting.paper_memory_gb)
+
+# %% ../nbs/05a_bench.ipynb #95b08fd5
 def bench_setting(setting:BenchSetting, size:BenchSize, data:ImageDataset, floor:dict,
                   engines=ENGINES, modes=MODES, device='cpu', steps:int|None=None, warmup:int|None=None,
                   seed:int=0)->list:
     "One result row per (engine, mode) for `setting`; `floor` from `measure_floor` at the setting's inner batch"
-    device = torch.device(device)
-    start, stop = bench_window(setting, size)
-    profile_run = bench_run(setting, size, data, device=device, seed=seed)
-    real = data.train_images[:size.real_batch]
-    chunk = low_memory_real_chunk(size)
-    profile = profile_memory(profile_run.fresh_model(), profile_run.synthetic.images, profile_run.synthetic.labels,
-                             real,
-                             data.train_labels[:size.real_batch], profile_run.inner_opt, profile_run.inner_batch,
-                             real_chunk=chunk)
-    segment = profile.smallest(stop - start)[0]
+    device, window = torch.device(device), bench_window(setting, size)
+    profile, chunk = low_memory_profile(setting, size, data, device, seed)
+    segment = profile.smallest(window[1] - window[0])[0]
     runs = {(engine, mode): bench_run(setting, size, data, engine, segment if mode == 'low' else None, device, seed,
                                       real_chunk=chunk if mode == 'low' else None)
             for engine in engines for mode in modes}
     seconds = time_interleaved({key: run.outer_step for key, run in runs.items()}, steps or size.steps,
                                size.warmup if warmup is None else warmup, device)
-    rows = []
-    for (engine, mode), run in runs.items():
-        n_checkpoints = math.ceil((stop - start) / segment) if mode == 'low' else 0
-        memory, memory_kind = step_memory(run.outer_step, device, n_checkpoints * profile.checkpoint_bytes)
-        median = statistics.median(seconds[engine, mode])
-        rows.append(dict(setting=setting.name, key=setting.key, engine=engine, mode=mode,
-                         segment=segment if mode == 'low' else None,
-                         window=[start, stop], seconds=median, seconds_all=seconds[engine, mode], memory_bytes=memory,
-                         memory_kind=memory_kind, per_step_bytes=profile.per_step_bytes,
-                         floor_seconds=floor_seconds(floor, stop),
-                         vs_floor=median / floor_seconds(floor, stop), paper_seconds=setting.paper_seconds,
-                         paper_memory_gb=setting.paper_memory_gb))
-    return rows
+    def row(engine, mode, run):
+        checkpoints = math.ceil((window[1] - window[0]) / segment) if mode == 'low' else 0
+        memory = step_memory(run.outer_step, device, checkpoints * profile.checkpoint_bytes)
+        return _result_row(setting, engine, mode, segment if mode == 'low' else None, window, seconds[engine, mode],
+                           memory, profile, floor)
+    return [row(engine, mode, run) for (engine, mode), run in runs.items()]
 
 # %% ../nbs/05a_bench.ipynb #ce907323
+def _check_bench_choices(size:str, settings):
+    "A known size and known settings, or a ValueError naming the choices"
+    if size not in SIZES: raise ValueError(f"unknown size {size!r}: choose one of {', '.join(SIZES)}")
+    unknown = [k for k in (settings or ()) if k not in SETTINGS]
+    if unknown: raise ValueError(f"unknown settings {unknown}: choose from {', '.join(SETTINGS)}")
+
+# %% ../nbs/05a_bench.ipynb #bdef4834
+def _add_paper_ratios(rows:list, size:str)->list:
+    "Time and memory against the authors' figures, which are for the full size (and an H100); None otherwise"
+    for row in rows:
+        row['vs_paper'] = row['seconds'] / row['paper_seconds'] if size == 'full' else None
+        row['memory_vs_paper'] = row['memory_bytes'] / (row['paper_memory_gb'] * 1e9) if size == 'full' else None
+    return rows
+
+# %% ../nbs/05a_bench.ipynb #bc0b96cf
 def run_bench(size:str='tiny',     # key of SIZES
               device=None,         # None: CUDA when available, else CPU
               engines=ENGINES, modes=MODES,
@@ -201,23 +226,17 @@ def run_bench(size:str='tiny',     # key of SIZES
               steps:int|None=None, warmup:int|None=None, # None: the size's own
               seed:int=0, log=print)->list:
     "Rows of the benchmark table: one per (setting, engine, mode)"
-    if size not in SIZES: raise ValueError(f"unknown size {size!r}: choose one of {', '.join(SIZES)}")
-    unknown = [k for k in (settings or ()) if k not in SETTINGS]
-    if unknown: raise ValueError(f"unknown settings {unknown}: choose from {', '.join(SETTINGS)}")
+    _check_bench_choices(size, settings)
     device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
     chosen, bench_size = [SETTINGS[k] for k in (settings or SETTINGS)], SIZES[size]
     data, floors, rows = random_cifar10(bench_size.real_batch, device, seed), {}, []
     for setting in chosen:
         batch = inner_batch_size(setting)
         if batch not in floors: floors[batch] = measure_floor(bench_size, device, batch, seed=seed)
-        rows += bench_setting(setting, bench_size, data, floors[batch], engines, modes, device, steps, warmup, seed)
-        if log:
-            log(f"{setting.name}: " + ', '.join(f"{r['engine']}/{r['mode']} {r['seconds']:.3g} s"
-                                                for r in rows[-len(engines) * len(modes):]))
-    for row in rows:  # the authors' figures are for the full size (and an H100)
-        row['vs_paper'] = row['seconds'] / row['paper_seconds'] if size == 'full' else None
-        row['memory_vs_paper'] = row['memory_bytes'] / (row['paper_memory_gb'] * 1e9) if size == 'full' else None
-    return rows
+        new = bench_setting(setting, bench_size, data, floors[batch], engines, modes, device, steps, warmup, seed)
+        if log: log(f"{setting.name}: " + ', '.join(f"{r['engine']}/{r['mode']} {r['seconds']:.3g} s" for r in new))
+        rows += new
+    return _add_paper_ratios(rows, size)
 
 # %% ../nbs/05a_bench.ipynb #91cb4379
 def format_table(rows:list)->str:
@@ -233,30 +252,40 @@ def format_table(rows:list)->str:
     return '\n'.join(lines)
 
 # %% ../nbs/05a_bench.ipynb #8aa46085
-def cost_sweep(size:str='tiny', device=None, setting:str='ipc10-60-200', engine:str='func',
-               steps:int=5, warmup:int=1, seed:int=0)->dict:
-    "Seconds per outer step over a few (M, N), with the least-squares fit seconds ≈ a + b·N + c·M"
-    bench_size, base = SIZES[size], SETTINGS[setting]
-    device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
-    data = random_cifar10(bench_size.real_batch, device, seed)
-    grid = sorted({(m, 200) for m in (20, 60, 100)} | {(60, t) for t in (100, 200, 300)})  # (M, N) at the full size
+def _sweep_runs(size:BenchSize, base:BenchSetting, data:ImageDataset, engine:str, device, seed:int)->dict:
+    "window -> run, over (M, N) pairs at the full size: M in 20, 60, 100 at N = 200, and N in 100, 200, 300 at M = 60"
+    grid = sorted({(m, 200) for m in (20, 60, 100)} | {(60, t) for t in (100, 200, 300)})
     runs = {}
     for n_back, n_unroll in grid:  # N is set directly: with T = 2N - M the mean (T + M)/2 is N
         points = BenchSetting('sweep', base.images_per_class, n_back, 2 * n_unroll - n_back, base.learn_labels,
                               math.nan, math.nan)
-        runs[bench_window(points, bench_size)] = bench_run(points, bench_size, data, engine, None, device, seed)
-    seconds = {w: statistics.median(s)
-               for w, s in time_interleaved({w: r.outer_step for w, r in runs.items()}, steps, warmup, device).items()}
+        runs[bench_window(points, size)] = bench_run(points, size, data, engine, None, device, seed)
+    return runs
+
+# %% ../nbs/05a_bench.ipynb #98ed284f
+def fit_costs(seconds:dict)->list:
+    "Least-squares (a, b, c) of seconds ≈ a + b·N + c·M over {(start, stop): seconds}"
     design = torch.tensor([[1., stop, stop - start] for start, stop in seconds], dtype=torch.float64)
-    fit = torch.linalg.lstsq(design,
-                             torch.tensor(list(seconds.values()), dtype=torch.float64)[:, None]).solution.flatten()
-    some_run = next(iter(runs.values()))
-    profile = profile_memory(some_run.fresh_model(), some_run.synthetic.images, some_run.synthetic.labels,
-                             data.train_images, data.train_labels, some_run.inner_opt, some_run.inner_batch)
+    observed = torch.tensor(list(seconds.values()), dtype=torch.float64)[:, None]
+    return torch.linalg.lstsq(design, observed).solution.flatten().tolist()
+
+# %% ../nbs/05a_bench.ipynb #a33cbb8d
+def cost_sweep(size:str='tiny', device=None, setting:str='ipc10-60-200', engine:str='func',
+               steps:int=5, warmup:int=1, seed:int=0)->dict:
+    "Seconds per outer step over a few (M, N), with the least-squares fit seconds ≈ a + b·N + c·M"
+    bench_size, device = SIZES[size], torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+    data = random_cifar10(bench_size.real_batch, device, seed)
+    runs = _sweep_runs(bench_size, SETTINGS[setting], data, engine, device, seed)
+    timed = time_interleaved({w: r.outer_step for w, r in runs.items()}, steps, warmup, device)
+    seconds = {w: statistics.median(s) for w, s in timed.items()}
+    (fixed, per_step, per_backprop), run = fit_costs(seconds), next(iter(runs.values()))
+    profile = profile_memory(run.fresh_model(), run.synthetic.images, run.synthetic.labels,
+                             data.train_images, data.train_labels, run.inner_opt, run.inner_batch)
     return dict(points=[dict(n_back=stop - start, n_unroll=stop, seconds=s) for (start, stop), s in seconds.items()],
-                fixed_seconds=fit[0].item(), seconds_per_step=fit[1].item(), seconds_per_backprop_step=fit[2].item(),
+                fixed_seconds=fixed, seconds_per_step=per_step, seconds_per_backprop_step=per_backprop,
                 bytes_per_backprop_step=profile.per_step_bytes, meta_bytes=profile.meta_bytes)
 
+# %% ../nbs/05a_bench.ipynb #bc1fd5f7
 def format_sweep(sweep:dict)->str:
     "The sweep's points and fit in a few lines"
     points = ', '.join(f"(M={p['n_back']}, N={p['n_unroll']}) {p['seconds']:.3g} s" for p in sweep['points'])
@@ -291,6 +320,7 @@ def _choices(text:str, allowed, what:str)->list:
         raise argparse.ArgumentTypeError(f"unknown {what} {bad or text!r}: choose from {', '.join(allowed)}")
     return names
 
+# %% ../nbs/05a_bench.ipynb #337a3800
 def _integer_at_least(minimum:int):
     "An argparse type: an integer >= `minimum`"
     def parse(text:str)->int:
@@ -299,6 +329,7 @@ def _integer_at_least(minimum:int):
         return int(text)
     return parse
 
+# %% ../nbs/05a_bench.ipynb #e122d774
 def _device_description(device:torch.device)->str:
     if device.type == 'cuda': return torch.cuda.get_device_name(device)
     return f"CPU ({platform.processor() or platform.machine()}, {torch.get_num_threads()} threads)"
@@ -306,11 +337,11 @@ def _device_description(device:torch.device)->str:
 # %% ../nbs/05a_bench.ipynb #3fe90742
 def bench_parser()->argparse.ArgumentParser:
     "Options of `simple-distill bench`"
-    p = argparse.ArgumentParser(prog='simple-distill bench', description="Time outer steps of the four CIFAR-10 "
-                                                                         "settings the authors measured, on "
-                                                                         "random CIFAR-10-shaped data.")
-    p.add_argument('--size', choices=list(SIZES), help="full: the sizes the authors measured (GPU); tiny: "
-                                                       "CPU-sized (default: full on CUDA, else tiny)")
+    p = argparse.ArgumentParser(prog='simple-distill bench', description='Time outer steps of the four CIFAR-10 '
+                                'settings the authors measured, on random CIFAR-10-shaped data.')
+    p.add_argument('--size', choices=list(SIZES),
+                   help="full: the sizes the authors measured (GPU); tiny: "
+                        "CPU-sized (default: full on CUDA, else tiny)")
     p.add_argument('--device', help="'cuda', 'cuda:N' or 'cpu' (default: cuda when available)")
     p.add_argument('--engines', default=','.join(ENGINES), type=lambda s: _choices(s, ENGINES, 'engines'),
                    help='comma-separated meta-gradient engines')
@@ -327,6 +358,13 @@ def bench_parser()->argparse.ArgumentParser:
     return p
 
 # %% ../nbs/05a_bench.ipynb #416299fb
+def bench_header(size:str, device:torch.device)->dict:
+    "What every bench result starts with: size, device, torch and library versions, and what the data are"
+    return dict(size=size, device=_device_description(device), torch=torch.__version__,
+                version=simple_distill.__version__,
+                data='random tensors of CIFAR-10 shapes (timing does not depend on pixel values)')
+
+# %% ../nbs/05a_bench.ipynb #8e121bc4
 def bench_command(argv:list=None, # arguments after `simple-distill bench` (None: sys.argv[1:])
                  )->dict:
     "Run `simple-distill bench`; print the table and sweep; return (and optionally write) the results"
@@ -336,9 +374,7 @@ def bench_command(argv:list=None, # arguments after `simple-distill bench` (None
     if device.type == 'cuda' and not torch.cuda.is_available():
         parser.error(f"--device {args.device}: CUDA is not available here; use --device cpu")
     size = args.size or ('full' if device.type == 'cuda' else 'tiny')
-    results = dict(size=size, device=_device_description(device), torch=torch.__version__,
-                   version=simple_distill.__version__,
-                   data='random tensors of CIFAR-10 shapes (timing does not depend on pixel values)')
+    results = bench_header(size, device)
     print(f"simple-distill bench: size {size} on {results['device']}")
     if 'table' in args.parts:
         results['rows'] = run_bench(size, device, args.engines, args.modes, args.settings, args.steps, args.warmup,

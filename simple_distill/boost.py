@@ -13,13 +13,13 @@ import pandas as pd
 import torch
 from fastcore.basics import patch
 from .data import ImageDataset, load_dataset, write_atomically
-from .synthetic import SyntheticSet, DistilledSet, EVAL_RECIPE, load_distilled, _tensor_checksum
+from .synthetic import SyntheticSet, DistilledSet, EVAL_RECIPE, load_distilled, tensor_checksum
 from .bptt import paced_by_steps
 from .distill import (DistillConfig, DistillRun, Callback, CheckpointError, ProgressBar, PRESETS,
                                     as_config, read_checkpoint, validate_config, add_config_arguments,
                                     add_threads_argument, config_from_args, set_threads)
-from .evaluate import (evaluate_distilled, random_real_baseline, random_real_subsets, subset_accuracies,
-                                     paired_difference, same_space, DEFAULT_EVAL_STEPS)
+from .evaluate import (accuracy_summary, evaluate_distilled, random_real_baseline, random_real_subsets,
+                                     subset_accuracies, paired_difference, same_space, DEFAULT_EVAL_STEPS)
 
 # %% auto #0
 __all__ = ['SEED_ROLES', 'PER_BOOST', 'grow', 'stage_seed', 'BoostStage', 'prefix_digest', 'boost_stage_config',
@@ -79,7 +79,7 @@ def load_state_dict(self:BoostStage, state:dict):
 # %% ../nbs/08_boost.ipynb #dd9777cc
 def prefix_digest(synthetic:SyntheticSet)->str:
     "A digest of a set's images and labels: what a later stage grew from"
-    return _tensor_checksum(dict(images=synthetic.images.detach(), labels=synthetic.labels.detach()))
+    return tensor_checksum(dict(images=synthetic.images.detach(), labels=synthetic.labels.detach()))
 
 # %% ../nbs/08_boost.ipynb #18b7f474
 PER_BOOST = ('dataset', 'data_root', 'zca', 'parameterisation', 'images_per_class', 'seed', 'out_dir')  # for all stages
@@ -279,7 +279,7 @@ def random_subset_accuracy(distilled:DistilledSet, # a distilled set with more t
     subsets = random_real_subsets(distilled.class_ids, images_per_class, n_models, draw)
     generator = torch.Generator().manual_seed(seed)  # starts as network k of `evaluate_distilled` with this seed
     accs = subset_accuracies(distilled.images, distilled.labels, subsets, dataset, generator, **recipe)
-    return dict(acc_mean=accs.mean().item(), acc_std=accs.std(unbiased=False).item(), accs=accs.tolist())
+    return accuracy_summary(accs)
 
 # %% ../nbs/08_boost.ipynb #848b7f2a
 def boosted_rows(name:str, boosted:DistilledSet, dataset:ImageDataset, n_models:int=8, seed:int=0, **changes)->list:
@@ -501,6 +501,7 @@ def _budgets(text:str)->list:
     try: return [int(v) for v in filter(None, text.split(','))]
     except ValueError: raise ValueError(f'--export takes whole numbers separated by commas, got {text!r}') from None
 
+# %% ../nbs/08_boost.ipynb #50a973b3
 def _export_prefixes(folder:Path, budgets:list):
     "Write each budget's nested prefix of `folder/distilled.safetensors` beside it"
     for budget in budgets:

@@ -9,6 +9,7 @@ from typing import Protocol, runtime_checkable
 import torch
 from torch import Tensor, nn
 from .unroll import InnerOptimizer, UnrollResult, functional_forward, make_plan, start_window, unroll
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['bptt', 'truncated_bptt', 'random_bptt', 'rat_bptt', 'MOVING_DIRECTIONS', 'moving_window', 'increasing_bptt',
@@ -22,13 +23,16 @@ class Schedule(Protocol):
     "The schedule protocol: `window` before each outer step, `observe` after it, state for checkpoints (subclass it)"
     # an optional attribute `options`, a dict of its settings: `n_steps` there says that the run's length paces it
 
-    def window(self, outer_step:int, generator:torch.Generator|None=None, probe=None)->tuple:
-        "(start, stop) of `outer_step`; `probe(n)`: inner-gradient norms of `n` plain steps of this step's network"
-        raise NotImplementedError
     def observe(self,
                 record:dict): "The finished step's metrics, its `inner_losses` and `inner_grad_norms`: none by default"
     def state_dict(self)->dict: return {}
     def load_state_dict(self, state:dict): pass
+
+# %% ../nbs/04_bptt.ipynb #28047465
+@patch
+def window(self:Schedule, outer_step:int, generator:torch.Generator|None=None, probe=None)->tuple:
+    "(start, stop) of `outer_step`; `probe(n)`: inner-gradient norms of `n` plain steps of this step's network"
+    raise NotImplementedError
 
 # %% ../nbs/04_bptt.ipynb #a0f1a2c8
 class WindowSchedule:
@@ -45,22 +49,28 @@ class WindowSchedule:
     options = property(lambda self: {}, doc="The schedule's other settings, for display and resume")
     def draw(self, step:int, generator,
              probe=None)->tuple: raise NotImplementedError  # the window of the group from `step`
-    def __repr__(self):
-        settings = dict(n_unroll=self.n_unroll, n_back=self.n_back, resample_every=self.resample_every, **self.options)
-        return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in settings.items())})"
 
-    def window(self, outer_step:int, generator:torch.Generator|None=None, probe=None)->tuple:
-        "(start, stop) for `outer_step`: drawn at the first call in a group of `resample_every` steps, then reused"
-        group = outer_step // self.resample_every
-        if group != self.group:
-            window = self.draw(group * self.resample_every, generator, probe)
-            self.group, self.current = group, tuple(int(w) for w in window)
-        return self.current
 
     def observe(self, record:dict): pass  # its windows do not depend on what the steps measure
     def state_dict(self)->dict: return dict(group=self.group, current=self.current)
     def load_state_dict(self, state:dict):
         self.group, self.current = state['group'], None if state['current'] is None else tuple(state['current'])
+
+# %% ../nbs/04_bptt.ipynb #3b0a004c
+@patch
+def __repr__(self:WindowSchedule):
+    settings = dict(n_unroll=self.n_unroll, n_back=self.n_back, resample_every=self.resample_every, **self.options)
+    return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in settings.items())})"
+
+# %% ../nbs/04_bptt.ipynb #1ed19b2a
+@patch
+def window(self:WindowSchedule, outer_step:int, generator:torch.Generator|None=None, probe=None)->tuple:
+    "(start, stop) for `outer_step`: drawn at the first call in a group of `resample_every` steps, then reused"
+    group = outer_step // self.resample_every
+    if group != self.group:
+        window = self.draw(group * self.resample_every, generator, probe)
+        self.group, self.current = group, tuple(int(w) for w in window)
+    return self.current
 
 # %% ../nbs/04_bptt.ipynb #baee89a2
 def _check_lengths(n_unroll:int, n_back:int, resample_every:int):
@@ -71,6 +81,7 @@ def _check_lengths(n_unroll:int, n_back:int, resample_every:int):
                          f"{n_unroll}]: the window cannot be longer than the unroll")
     if resample_every < 1: raise ValueError(f"resample_every must be at least 1 outer step, got {resample_every}")
 
+# %% ../nbs/04_bptt.ipynb #a25de298
 def _uniform_int(low:int, high:int, generator)->int:
     "An integer uniform on [low, high], both ends included"
     device = generator.device if generator is not None else 'cpu'
@@ -85,6 +96,7 @@ class FullBPTT(WindowSchedule):
         super().__init__(n_unroll, n_unroll, resample_every)
     def draw(self, step, generator, probe=None): return 0, self.n_unroll
 
+# %% ../nbs/04_bptt.ipynb #12be3f53
 class TruncatedBPTT(WindowSchedule):
     "Truncated BPTT: the last M of T steps, window (T - M, T)"
     name = 'truncated_bptt'
@@ -98,6 +110,7 @@ class RandomBPTT(WindowSchedule):
     name = 'random_bptt'
     def draw(self, step, generator, probe=None): return 0, _uniform_int(self.n_back, self.n_unroll, generator)
 
+# %% ../nbs/04_bptt.ipynb #48f07073
 class RaTBPTT(WindowSchedule):
     "RaT-BPTT: N ~ U[M, T] (inclusive), window (N - M, N)"
     name = 'rat_bptt'
@@ -114,9 +127,11 @@ def _progress(step:int, n_steps:int)->float:
     "0 at the first outer step, rising linearly to 1 at step `n_steps - 1` and staying there"
     return min(step / (n_steps - 1), 1.) if n_steps > 1 else 1.
 
+# %% ../nbs/04_bptt.ipynb #067e7a9f
 def _check_steps(n_steps:int):
     if n_steps < 1: raise ValueError(f"n_steps must be at least 1 outer step, got {n_steps}")
 
+# %% ../nbs/04_bptt.ipynb #c313c5ce
 class MovingWindow(WindowSchedule):
     "Window (N - M, N) whose end N moves linearly between M and T over `n_steps` outer steps"
     name = 'moving_window'
@@ -193,6 +208,7 @@ def make_schedule(name:str, # key of SCHEDULES
         raise TypeError(f"schedule {name!r} built a {type(schedule).__name__}: its factory must return a Schedule")
     return schedule
 
+# %% ../nbs/04_bptt.ipynb #b2d62057
 def paced_by_steps(name:str)->bool:
     "Whether schedule `name` spreads its windows over the run's outer steps (its factory takes `n_steps`)"
     return 'n_steps' in inspect.signature(SCHEDULES[name]).parameters

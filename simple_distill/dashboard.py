@@ -34,11 +34,13 @@ def _font(size:int=10):
     # Pillow without FreeType: fixed bitmap font
     except (TypeError, ImportError, OSError): return ImageFont.load_default()
 
+# %% ../nbs/10_dashboard.ipynb #1eba9d71
 def _fit(draw, text:str, width:int) -> str:
     "`text`, cut short to fit in `width` pixels."
     while text and draw.textlength(text, font=_font()) > width: text = text[:-1]
     return text
 
+# %% ../nbs/10_dashboard.ipynb #743f474a
 def label_captions(labels:torch.Tensor, # [n,K] class scores (soft labels)
                    classes:list         # the K class names
                   ) -> list:
@@ -87,6 +89,7 @@ def labels_are_soft(labels:torch.Tensor, class_ids:torch.Tensor) -> bool:
     return not torch.equal(labels.detach().cpu(),
                            torch.nn.functional.one_hot(class_ids.cpu(), labels.shape[1]).to(labels.dtype))
 
+# %% ../nbs/10_dashboard.ipynb #cd2f1a45
 def grid_image(run,                  # a `DistillRun` (or anything with `.synthetic`, `.dataset`, `.config`)
                max_per_class:int=10, # columns shown per class
                scale:int=None        # screen pixels per image pixel
@@ -101,6 +104,7 @@ def grid_image(run,                  # a `DistillRun` (or anything with `.synthe
     return render_grid(images, class_ids[shown], classes, label_captions(labels, classes) if soft else None, scale,
                        max_per_class)
 
+# %% ../nbs/10_dashboard.ipynb #a72ddc3e
 def png_bytes(image:Image.Image) -> bytes:
     "PNG file contents, compressed lightly: a live view re-encodes often."
     buffer = io.BytesIO()
@@ -152,6 +156,7 @@ def _finite(values) -> np.ndarray:
     a = np.asarray(values, dtype=float)
     return np.where(np.isfinite(a), a, np.nan)
 
+# %% ../nbs/10_dashboard.ipynb #4bf97801
 def chart_series(history:list,         # metric dicts from `on_step`
                  evals:list,           # result dicts from `on_eval`
                  max_points:int=2000   # keep every k-th step beyond this many (plus the last)
@@ -177,6 +182,7 @@ def chart_series(history:list,         # metric dicts from `on_step`
     series['normalized variance'] = dict(x=column(measured, 'step'), y=column(measured, 'normalized_variance'))
     return series
 
+# %% ../nbs/10_dashboard.ipynb #99bb783f
 _EVAL_TRACES = ('test accuracy', 'random-real baseline')
 
 def fill_figure(fig, series:dict):
@@ -205,43 +211,56 @@ class StopOnInterrupt:
     def __init__(self, run, on_interrupt=None):  # `on_interrupt()` is called after stopping (e.g. to update a view)
         self.run, self.on_interrupt, self.active, self.kernel = run, on_interrupt, False, None
         self.handler = self._handle  # one bound method, so `is` finds it again
-    def install(self) -> bool:
-        "Take over SIGINT (main thread only); returns whether it did."
-        if threading.current_thread() is not threading.main_thread(): return False
-        shell = get_ipython()
-        kernel = getattr(shell, 'kernel', None)
-        self.outer = signal.signal(signal.SIGINT, self.handler)
-        if hasattr(kernel, 'saved_sigint_handler'):  # ipykernel reinstalls this one after each cell
-            self.kernel, self.previous, kernel.saved_sigint_handler = kernel, kernel.saved_sigint_handler, self.handler
-            shell.events.register('post_run_cell', self._after_cell)
-        else: self.previous = self.outer
-        self.active = True
-        return True
-    def _handle(self, signum, frame):
-        if self.active:
-            self.active = False
-            self.run.reason = 'interrupted'
-            self.run.stop()
-            if self.on_interrupt: self.on_interrupt()
-        elif callable(self.previous): self.previous(signum, frame)
-    def uninstall(self):
-        "Hand SIGINT back (from any thread; in a kernel the swap completes when the next cell ends)."
+
+# %% ../nbs/10_dashboard.ipynb #2a5be727
+@patch
+def install(self:StopOnInterrupt) -> bool:
+    "Take over SIGINT (main thread only); returns whether it did."
+    if threading.current_thread() is not threading.main_thread(): return False
+    shell = get_ipython()
+    kernel = getattr(shell, 'kernel', None)
+    self.outer = signal.signal(signal.SIGINT, self.handler)
+    if hasattr(kernel, 'saved_sigint_handler'):  # ipykernel reinstalls this one after each cell
+        self.kernel, self.previous, kernel.saved_sigint_handler = kernel, kernel.saved_sigint_handler, self.handler
+        shell.events.register('post_run_cell', self._after_cell)
+    else: self.previous = self.outer
+    self.active = True
+    return True
+
+# %% ../nbs/10_dashboard.ipynb #a5303df2
+@patch
+def _handle(self:StopOnInterrupt, signum, frame):
+    if self.active:
         self.active = False
-        if self.kernel is not None and self.kernel.saved_sigint_handler is self.handler:
-            self.kernel.saved_sigint_handler = self.previous
-        if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is self.handler:
-            signal.signal(signal.SIGINT, self.outer)
-    def _after_cell(self, result=None):
-        if self.active: return
-        self.uninstall()
-        try: get_ipython().events.unregister('post_run_cell', self._after_cell)
-        except ValueError: pass
+        self.run.reason = 'interrupted'
+        self.run.stop()
+        if self.on_interrupt: self.on_interrupt()
+    elif callable(self.previous): self.previous(signum, frame)
+
+# %% ../nbs/10_dashboard.ipynb #11fb8055
+@patch
+def uninstall(self:StopOnInterrupt):
+    "Hand SIGINT back (from any thread; in a kernel the swap completes when the next cell ends)."
+    self.active = False
+    if self.kernel is not None and self.kernel.saved_sigint_handler is self.handler:
+        self.kernel.saved_sigint_handler = self.previous
+    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is self.handler:
+        signal.signal(signal.SIGINT, self.outer)
+
+# %% ../nbs/10_dashboard.ipynb #bd6c5aeb
+@patch
+def _after_cell(self:StopOnInterrupt, result=None):
+    if self.active: return
+    self.uninstall()
+    try: get_ipython().events.unregister('post_run_cell', self._after_cell)
+    except ValueError: pass
 
 # %% ../nbs/10_dashboard.ipynb #cbdc7985
 def hardness_sampler_of(run):
     "The run's hardness sampler callback, or None"
     return next((cb for cb in getattr(run, 'callbacks', ()) if getattr(cb, 'state_key', None) == 'hardness'), None)
 
+# %% ../nbs/10_dashboard.ipynb #676a808f
 def hardness_figure(sampler, labels:torch.Tensor=None, height:int=260) -> go.Figure:
     "Bar chart of the sampler's HS histogram and the HS of its real batches (`labels`: class-balanced share)"
     K = sampler.n_models
@@ -252,6 +271,7 @@ def hardness_figure(sampler, labels:torch.Tensor=None, height:int=260) -> go.Fig
     for name in ('training examples', 'real batches (expected)'): fig.add_bar(x=list(range(K + 1)), y=[], name=name)
     return fill_hardness(fig, sampler, labels)
 
+# %% ../nbs/10_dashboard.ipynb #c12be64f
 def fill_hardness(fig, sampler, labels:torch.Tensor=None):
     "Write the sampler's current histogram into `hardness_figure`'s bars"
     with fig.batch_update():
@@ -345,17 +365,20 @@ def refresh_charts(self:Dashboard):
     self._chart_time = time.perf_counter()
     self._show_status()
 
+# %% ../nbs/10_dashboard.ipynb #40f43614
 @patch
 def refresh_grid(self:Dashboard):
     "Redraw the image grid now (the PNG is replaced in place)."
     self.grid.value = png_bytes(grid_image(self.run, self.max_per_class))
     self._grid_time, self._grid_step = time.perf_counter(), (self.history[-1]['step'] if self.history else 0)
 
+# %% ../nbs/10_dashboard.ipynb #61266d96
 def _measures_variance(run)->bool:
     "Whether the run measures the normalized variance: a `NormalizedVariance` callback, or measurements in its history"
     return any(isinstance(cb, NormalizedVariance) for cb in run.callbacks) or any('normalized_variance' in m
                                                                                   for m in run.history)
 
+# %% ../nbs/10_dashboard.ipynb #59496f0d
 _BADGE = ('<span style="background:#d62728;color:white;padding:3px 10px;border-radius:12px;font-weight:600">'
           '⚠ {}</span>{}')
 
@@ -364,6 +387,7 @@ def _check(self:Dashboard, metrics:dict):
     warning = metric_warning(metrics, self.explode_ratio)
     if warning: self._warn(warning)
 
+# %% ../nbs/10_dashboard.ipynb #64eb0f50
 @patch
 def _warn(self:Dashboard, text:str):
     self.warnings.append(text)
@@ -381,6 +405,7 @@ def _timed(hook):
         finally: self.overhead += time.perf_counter() - start
     return timed
 
+# %% ../nbs/10_dashboard.ipynb #a045a74a
 @patch
 @_timed
 def on_step(self:Dashboard, run, metrics:dict):
@@ -393,18 +418,21 @@ def on_step(self:Dashboard, run, metrics:dict):
     if metrics['step'] - self._grid_step >= self.every and now - self._grid_time >= self.grid_interval:
         self.refresh_grid()
 
+# %% ../nbs/10_dashboard.ipynb #f66de4d8
 @patch
 @_timed
 def on_eval(self:Dashboard, run, result:dict):
     self.evals.append(result)
     self.refresh_charts()
 
+# %% ../nbs/10_dashboard.ipynb #dcc5dd72
 @patch
 @_timed
 def on_checkpoint(self:Dashboard, run, path):
     self.last_checkpoint = f'checkpoint at step {run.step}'
     self._show_status()
 
+# %% ../nbs/10_dashboard.ipynb #8f4d7d18
 @patch
 @_timed
 def on_end(self:Dashboard, run, reason:str):
@@ -425,6 +453,7 @@ def state(self:Dashboard) -> str:
     if self.stopping: return 'stopping after this step…'
     return 'paused' if self.run.paused else 'running'
 
+# %% ../nbs/10_dashboard.ipynb #fd1c6b04
 @patch
 def _show_status(self:Dashboard):
     last, recent = (self.history[-1] if self.history else {}), [m['seconds'] for m in self.history[-10:]
@@ -441,27 +470,35 @@ def _show_status(self:Dashboard):
     self.pause_button.disabled, self.resume_button.disabled = ended or self.run.paused, ended or not self.run.paused
     self.stop_button.disabled = ended
 
+# %% ../nbs/10_dashboard.ipynb #43f79610
 @patch
 def pause(self:Dashboard):
     "Hold the run before its next step."
     self.run.pause()
     self._show_status()
+
+# %% ../nbs/10_dashboard.ipynb #303258ee
 @patch
 def resume(self:Dashboard):
     "Continue a paused run."
     self.run.resume()
     self._show_status()
+
+# %% ../nbs/10_dashboard.ipynb #62ecafdc
 @patch
 def stop(self:Dashboard):
     "Finish the current step, write a checkpoint and end."
     self.stopping = True
     self.run.stop()
     self._show_status()
+
+# %% ../nbs/10_dashboard.ipynb #d5f5402c
 @patch
 def _interrupted(self:Dashboard):
     self.stopping = True
     self._show_status()
 
+# %% ../nbs/10_dashboard.ipynb #91c91a64
 @patch
 def wait(self:Dashboard, timeout:float=None) -> str:
     "Block until the run ends (an interrupt meanwhile stops it); returns its reason, or None on timeout."
@@ -554,6 +591,7 @@ def report_html(run, explode_ratio:float=3.0) -> str:
                           config=''.join(f'<tr><td>{html.escape(str(k))}</td><td>{html.escape(str(v))}</td></tr>'
                                          for k, v in config.items()))
 
+# %% ../nbs/10_dashboard.ipynb #27502823
 def save_report(run,                   # a `DistillRun`, finished or not
                 path=None,             # where to write (default: `run.out_dir/'report.html'`)
                 explode_ratio:float=3.0
@@ -574,9 +612,12 @@ class HtmlReport(Callback):
     def on_step(self, run, metrics): 
         if metrics['step'] % self.every == 0: self.write(run)
     def on_end(self, run, reason): self.write(run)
-    def write(self, run) -> Path:
-        "Write the report (and a grid snapshot) now."
-        if self.snapshots:
-            picture = png_bytes(grid_image(run))
-            write_atomically(Path(run.out_dir)/f'grid_step{run.step:06d}.png', lambda f: f.write(picture))
-        return save_report(run, self.path, self.explode_ratio)
+
+# %% ../nbs/10_dashboard.ipynb #3ddc0fcc
+@patch
+def write(self:HtmlReport, run) -> Path:
+    "Write the report (and a grid snapshot) now."
+    if self.snapshots:
+        picture = png_bytes(grid_image(run))
+        write_atomically(Path(run.out_dir)/f'grid_step{run.step:06d}.png', lambda f: f.write(picture))
+    return save_report(run, self.path, self.explode_ratio)

@@ -13,6 +13,7 @@ import torch.nn.functional as F
 import torchvision
 from torch import Tensor
 from torchvision.io import ImageReadMode, decode_image
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['CIFAR_DATASETS', 'IMAGE_SUFFIXES', 'LAYOUT_HINT', 'DSA_PARAMS', 'DSA_OPS', 'AUGMENTATIONS', 'VALIDATION_FRACTION',
@@ -42,32 +43,44 @@ class ZCA:
             self.matrix = (eigenvectors * eigenvalues.rsqrt()) @ eigenvectors.T
             self.inverse_matrix = (eigenvectors * eigenvalues.sqrt()) @ eigenvectors.T
 
-    def fit(self, x:Tensor, regularization:float=0.1)->ZCA:
-        "Fit on train images `x` [N,C,H,W]"
-        flat = x.float().flatten(1)
-        # norm of the mean-subtracted image, without materialising it: |x - m|² = |x|² - D·m²
-        image_norm = (flat.norm(dim=1).pow(2) - flat.shape[1] * flat.mean(1).pow(2)).clamp_min(0).sqrt().mean()
-        flat = normalize_per_image(flat)
-        cov = (flat.T @ flat).double() / len(flat)  # float32 matmul (fast), float64 eigendecomposition (stable)
-        eigenvalues, eigenvectors = torch.linalg.eigh(cov)
-        eigenvalues = eigenvalues.clamp_min(0)  # round-off can make the null direction slightly negative
-        eigenvalues = eigenvalues + regularization * eigenvalues.mean()
-        self.__init__(eigenvectors.float(), eigenvalues.float(), image_norm)
-        return self
 
-    def __call__(self, x:Tensor)->Tensor:
-        "Whiten images `x` [N,C,H,W] (per-image normalisation included)"
-        return (normalize_per_image(x) @ self.matrix.to(x)).view(x.shape)
 
-    def inverse(self, z:Tensor)->Tensor:
-        "Map whitened images back to per-image-normalised space (zero mean, unit norm for real images)"
-        return (z.flatten(1) @ self.inverse_matrix.to(z)).view(z.shape)
 
-    def state_dict(self)->dict:
-        "Tensors that rebuild this transform (saved with distilled sets)"
-        return dict(eigenvectors=self.eigenvectors, eigenvalues=self.eigenvalues, image_norm=self.image_norm)
     @classmethod
     def from_state_dict(cls, d:dict)->ZCA: return cls(d['eigenvectors'], d['eigenvalues'], d['image_norm'])
+
+# %% ../nbs/00_data.ipynb #0d5f1e25
+@patch
+def fit(self:ZCA, x:Tensor, regularization:float=0.1)->ZCA:
+    "Fit on train images `x` [N,C,H,W]"
+    flat = x.float().flatten(1)
+    # norm of the mean-subtracted image, without materialising it: |x - m|² = |x|² - D·m²
+    image_norm = (flat.norm(dim=1).pow(2) - flat.shape[1] * flat.mean(1).pow(2)).clamp_min(0).sqrt().mean()
+    flat = normalize_per_image(flat)
+    cov = (flat.T @ flat).double() / len(flat)  # float32 matmul (fast), float64 eigendecomposition (stable)
+    eigenvalues, eigenvectors = torch.linalg.eigh(cov)
+    eigenvalues = eigenvalues.clamp_min(0)  # round-off can make the null direction slightly negative
+    eigenvalues = eigenvalues + regularization * eigenvalues.mean()
+    self.__init__(eigenvectors.float(), eigenvalues.float(), image_norm)
+    return self
+
+# %% ../nbs/00_data.ipynb #f956527e
+@patch
+def __call__(self:ZCA, x:Tensor)->Tensor:
+    "Whiten images `x` [N,C,H,W] (per-image normalisation included)"
+    return (normalize_per_image(x) @ self.matrix.to(x)).view(x.shape)
+
+# %% ../nbs/00_data.ipynb #e2a448d3
+@patch
+def inverse(self:ZCA, z:Tensor)->Tensor:
+    "Map whitened images back to per-image-normalised space (zero mean, unit norm for real images)"
+    return (z.flatten(1) @ self.inverse_matrix.to(z)).view(z.shape)
+
+# %% ../nbs/00_data.ipynb #a53e5a84
+@patch
+def state_dict(self:ZCA)->dict:
+    "Tensors that rebuild this transform (saved with distilled sets)"
+    return dict(eigenvectors=self.eigenvectors, eigenvalues=self.eigenvalues, image_norm=self.image_norm)
 
 # %% ../nbs/00_data.ipynb #dcad9974
 @dataclass
@@ -89,18 +102,22 @@ class ImageDataset:
     @property
     def image_shape(self)->tuple: return tuple(self.train_images.shape[1:])
 
-    def to_display(self, images:Tensor)->Tensor:
-        "Undo ZCA and normalisation of `images` [N,C,H,W] or [C,H,W]; float [0,1] on the CPU, for pictures"
-        x = images.detach().float().cpu()
-        batch = x if x.ndim == 4 else x[None]
-        if self.zca is not None: batch = self.zca.inverse(batch) * self.zca.image_norm
-        batch = (batch * self.std.view(1, -1, 1, 1) + self.mean.view(1, -1, 1, 1)).clamp(0, 1)
-        return batch if x.ndim == 4 else batch[0]
+# %% ../nbs/00_data.ipynb #d18663f9
+@patch
+def to_display(self:ImageDataset, images:Tensor)->Tensor:
+    "Undo ZCA and normalisation of `images` [N,C,H,W] or [C,H,W]; float [0,1] on the CPU, for pictures"
+    x = images.detach().float().cpu()
+    batch = x if x.ndim == 4 else x[None]
+    if self.zca is not None: batch = self.zca.inverse(batch) * self.zca.image_norm
+    batch = (batch * self.std.view(1, -1, 1, 1) + self.mean.view(1, -1, 1, 1)).clamp(0, 1)
+    return batch if x.ndim == 4 else batch[0]
 
-    def metadata(self)->dict:
-        "JSON-able description, saved with distilled sets"
-        return dict(name=self.name, classes=list(self.classes), mean=self.mean.tolist(), std=self.std.tolist(),
-                    image_shape=list(self.image_shape), zca=self.zca is not None)
+# %% ../nbs/00_data.ipynb #14aa4423
+@patch
+def metadata(self:ImageDataset)->dict:
+    "JSON-able description, saved with distilled sets"
+    return dict(name=self.name, classes=list(self.classes), mean=self.mean.tolist(), std=self.std.tolist(),
+                image_shape=list(self.image_shape), zca=self.zca is not None)
 
 # %% ../nbs/00_data.ipynb #758fafb7
 def zca_by_default(image_shape:tuple)->bool:
@@ -251,6 +268,7 @@ def _cache_path(source:Path, names:list, cache_dir:Path)->Path:
     key = hashlib.sha1(f'{source.resolve()}|{stamp}'.encode()).hexdigest()[:16]
     return cache_dir / f'{source.stem}-{key}.pt'
 
+# %% ../nbs/00_data.ipynb #bf5fb0e6
 def write_atomically(path,   # file to create or replace
                      write): # write(f): writes the content to an open binary file
     "Write beside `path`, sync, rename over it: no reader sees a partial file; a failed write leaves `path` as it was"
@@ -365,6 +383,7 @@ def _resample(images:Tensor, linear:Tensor)->Tensor:
     theta = torch.cat([linear, torch.zeros(len(images), 2, 1).to(linear)], -1)
     return F.grid_sample(images, F.affine_grid(theta, list(images.shape), align_corners=True), align_corners=True)
 
+# %% ../nbs/00_data.ipynb #77e41890
 def dsa_scale(x:Tensor, generator=None, p:dict=DSA_PARAMS)->Tensor:
     "Stretch each image by factors drawn in [1/scale, scale], one per axis"
     factors = _uniform(generator, x, len(x), 2) * (p['scale'] - 1 / p['scale']) + 1 / p['scale']
@@ -377,6 +396,7 @@ def dsa_rotate(x:Tensor, generator=None, p:dict=DSA_PARAMS)->Tensor:
     cos, sin = radians.cos(), radians.sin()
     return _resample(x, torch.stack([torch.stack([cos, -sin], -1), torch.stack([sin, cos], -1)], -2))
 
+# %% ../nbs/00_data.ipynb #d522755e
 def dsa_flip(x:Tensor, generator=None, p:dict=DSA_PARAMS)->Tensor:
     "Mirror each image left-right with probability flip"
     return torch.where(_uniform(generator, x, len(x), 1, 1, 1) < p['flip'], x.flip(3), x)
@@ -394,6 +414,7 @@ def _randint(generator, low:int, high:int, n:int)->Tensor:
     return torch.randint(low, high, (n,), generator=generator,
                          device=generator.device if generator is not None else 'cpu').cpu()
 
+# %% ../nbs/00_data.ipynb #dd2e423e
 def dsa_crop(x:Tensor, generator=None, p:dict=DSA_PARAMS)->Tensor:
     "Translate each image by whole pixels, up to crop × its size each way, filling with zeros"
     (n, _, h, w), rows, cols = x.shape, torch.arange(x.shape[2]), torch.arange(x.shape[3])
@@ -455,36 +476,45 @@ class ClassBalancedSampler:
                              f"{self.num_classes} classes: use at least {self.num_classes}")
         self.set_weights(weights)
 
-    def set_weights(self, weights:Tensor|None)->ClassBalancedSampler:
-        "Draw each class in proportion to `weights` from the next batch on (None: uniformly); checked as in `__init__`"
-        if weights is not None:
-            weights = self._check_weights(torch.as_tensor(weights, dtype=torch.float64).cpu(), self.n_examples)
-        self.weights = weights
-        return self
+# %% ../nbs/00_data.ipynb #cf12e9e2
+@patch
+def set_weights(self:ClassBalancedSampler, weights:Tensor|None)->ClassBalancedSampler:
+    "Draw each class in proportion to `weights` from the next batch on (None: uniformly); checked as in `__init__`"
+    if weights is not None:
+        weights = self._check_weights(torch.as_tensor(weights, dtype=torch.float64).cpu(), self.n_examples)
+    self.weights = weights
+    return self
 
-    def _check_weights(self, weights:Tensor, n:int)->Tensor:
-        if weights.shape != (n,):
-            raise ValueError(f"weights has shape {tuple(weights.shape)}: expected one weight per example, ({n},)")
-        if not torch.isfinite(weights).all() or (weights < 0).any():
-            raise ValueError("weights must be finite and non-negative")
-        empty = [c for c, idx in enumerate(self.class_indices) if weights[idx].sum() == 0]
-        if empty: raise ValueError(f"classes {empty} have all-zero weights: give every class some positive weight")
-        return weights
+# %% ../nbs/00_data.ipynb #34bc0d8c
+@patch
+def _check_weights(self:ClassBalancedSampler, weights:Tensor, n:int)->Tensor:
+    if weights.shape != (n,):
+        raise ValueError(f"weights has shape {tuple(weights.shape)}: expected one weight per example, ({n},)")
+    if not torch.isfinite(weights).all() or (weights < 0).any():
+        raise ValueError("weights must be finite and non-negative")
+    empty = [c for c, idx in enumerate(self.class_indices) if weights[idx].sum() == 0]
+    if empty: raise ValueError(f"classes {empty} have all-zero weights: give every class some positive weight")
+    return weights
 
-    def _draw_class(self, c:int, k:int)->Tensor:
-        idx = self.class_indices[c]
-        if self.weights is not None:
-            return idx[torch.multinomial(self.weights[idx], k, replacement=True, generator=self.generator)]
-        if k <= len(idx): return idx[torch.randperm(len(idx), generator=self.generator)[:k]]
-        return idx[torch.randint(len(idx), (k,), generator=self.generator)]
+# %% ../nbs/00_data.ipynb #34abcedd
+@patch
+def _draw_class(self:ClassBalancedSampler, c:int, k:int)->Tensor:
+    idx = self.class_indices[c]
+    if self.weights is not None:
+        return idx[torch.multinomial(self.weights[idx], k, replacement=True, generator=self.generator)]
+    if k <= len(idx): return idx[torch.randperm(len(idx), generator=self.generator)[:k]]
+    return idx[torch.randint(len(idx), (k,), generator=self.generator)]
 
-    def sample(self, classes:Tensor|None=None)->Tensor: # draw from these classes only (an inner task's); None: all
-        "One batch of indices (LongTensor [batch_size]), shuffled"
-        classes = list(range(self.num_classes)) if classes is None else [int(c) for c in classes]
-        counts = torch.full((len(classes),), self.batch_size // len(classes))
-        counts[torch.randperm(len(classes), generator=self.generator)[:self.batch_size % len(classes)]] += 1
-        batch = torch.cat([self._draw_class(c, int(k)) for c, k in zip(classes, counts)])
-        return batch[torch.randperm(len(batch), generator=self.generator)]
+# %% ../nbs/00_data.ipynb #764b4429
+@patch
+def sample(self:ClassBalancedSampler,
+           classes:Tensor|None=None)->Tensor: # draw from these classes only (an inner task's); None: all
+    "One batch of indices (LongTensor [batch_size]), shuffled"
+    classes = list(range(self.num_classes)) if classes is None else [int(c) for c in classes]
+    counts = torch.full((len(classes),), self.batch_size // len(classes))
+    counts[torch.randperm(len(classes), generator=self.generator)[:self.batch_size % len(classes)]] += 1
+    batch = torch.cat([self._draw_class(c, int(k)) for c, k in zip(classes, counts)])
+    return batch[torch.randperm(len(batch), generator=self.generator)]
 
 # %% ../nbs/00_data.ipynb #fbea34a6
 VALIDATION_FRACTION = 0.1  # share of each class's training images held out by default

@@ -123,12 +123,14 @@ def _register_callables(settings:dict)->dict:
         settings['schedule'] = register_schedule(settings['schedule'].__name__, settings['schedule'])
     return settings
 
+# %% ../nbs/05_distill.ipynb #bcb5d803
 def with_plugins(c:DistillConfig)->DistillConfig:
     "`c` with the modules that registered its network and schedule added to `plugin`"
     registered_by = [plugin_of(MODEL_BUILDERS.get(c.arch)), plugin_of(SCHEDULES.get(c.schedule))]
     plugin = ','.join(dict.fromkeys(plugin_modules(c.plugin) + [m for m in registered_by if m])) or None
     return c if plugin == c.plugin else dataclasses.replace(c, plugin=plugin)
 
+# %% ../nbs/05_distill.ipynb #cc12b523
 def schedule_settings(c:DistillConfig)->dict:
     "The schedule's own settings from `schedule_options` (a JSON object), or a ValueError naming the fix"
     try: settings = json.loads(c.schedule_options) if c.schedule_options else {}
@@ -142,6 +144,7 @@ def schedule_settings(c:DistillConfig)->dict:
 # %% ../nbs/05_distill.ipynb #ed14e1a9
 def _fail(msg): raise ValueError(msg)
 
+# %% ../nbs/05_distill.ipynb #8c281644
 def validate_config(config:DistillConfig) -> DistillConfig:
     "Raise a `ValueError` naming the fix for any value a run cannot use."
     c = config
@@ -193,11 +196,13 @@ def validate_config(config:DistillConfig) -> DistillConfig:
         _fail(f"device {c.device!r} asked for but CUDA is not available: use device='cpu'")
     return with_plugins(c)
 
+# %% ../nbs/05_distill.ipynb #b313f6ad
 def as_config(config=None, **overrides) -> DistillConfig:
     "A checked `DistillConfig` from a config, a preset name or None (the defaults), with field overrides applied."
     if not isinstance(config, DistillConfig): return make_config(config, **overrides)
     return validate_config(dataclasses.replace(config, **_register_callables(overrides))) if overrides else config
 
+# %% ../nbs/05_distill.ipynb #1fb6868c
 def make_config(preset:str=None, **overrides) -> DistillConfig:
     "A checked `DistillConfig` from a preset name (see `PRESETS`) and field overrides."
     if preset is not None and preset not in PRESETS:
@@ -222,15 +227,18 @@ class EMAClipper:
     # 'ema': clip at factor × EMA; 'normalize': scale to norm 1; 'off': unchanged (the EMA is still tracked)
     mode:str='ema'
     ema:float=None     # current EMA of the norm (None before the first step)
-    def __call__(self, grads:list) -> tuple:
-        "Returns (clipped gradients, norm before, norm after, factor × EMA); the norm is that of all `grads` together."
-        norm = torch.cat([g.reshape(-1) for g in grads]).norm().item()
-        self.ema = norm if self.ema is None else self.decay*self.ema + (1-self.decay)*norm
-        threshold = self.factor*self.ema
-        scale = 1.0
-        if norm > 0 and self.mode == 'normalize': scale = 1/norm
-        if norm > 0 and self.mode == 'ema': scale = min(1.0, threshold/norm)
-        return [g*scale for g in grads], norm, norm*scale, threshold
+
+# %% ../nbs/05_distill.ipynb #8a111612
+@patch
+def __call__(self:EMAClipper, grads:list) -> tuple:
+    "Returns (clipped gradients, norm before, norm after, factor × EMA); the norm is that of all `grads` together."
+    norm = torch.cat([g.reshape(-1) for g in grads]).norm().item()
+    self.ema = norm if self.ema is None else self.decay*self.ema + (1-self.decay)*norm
+    threshold = self.factor*self.ema
+    scale = 1.0
+    if norm > 0 and self.mode == 'normalize': scale = 1/norm
+    if norm > 0 and self.mode == 'ema': scale = min(1.0, threshold/norm)
+    return [g*scale for g in grads], norm, norm*scale, threshold
 
 # %% ../nbs/05_distill.ipynb #0e3a5d2f
 class Callback:
@@ -256,54 +264,72 @@ class Callback:
 # %% ../nbs/05_distill.ipynb #539417ec
 class ProgressBar(Callback):
     "A tqdm bar with the outer loss, meta-gradient norm and window."
-    def on_start(self, run):
-        self.bar = tqdm(total=run.config.steps, initial=run.step, desc='distill', dynamic_ncols=True)
-        c, d = run.config, run.dataset
-        self.bar.write(f"learning {run.synthetic.describe()} (the budget of {c.images_per_class} pixel image(s) "
-                       f"per class: {c.images_per_class * d.num_classes * math.prod(d.image_shape):,} numbers)")
-    def on_step(self, run, m):
-        self.bar.set_postfix(loss=f"{m['outer_loss']:.3f}", gnorm=f"{m['grad_norm']:.2e}",
-                             window=f"{m['window_start']}-{m['window_stop']}", refresh=False)
-        self.bar.update(1)
     def on_eval(self, run,
                 r): self.bar.write(f"step {r['step']}: test accuracy {100*r['acc_mean']:.1f} ± {100*r['acc_std']:.1f}%")
     def on_end(self, run, reason): self.bar.close()
 
+# %% ../nbs/05_distill.ipynb #1a892d14
+@patch
+def on_start(self:ProgressBar, run):
+    self.bar = tqdm(total=run.config.steps, initial=run.step, desc='distill', dynamic_ncols=True)
+    c, d = run.config, run.dataset
+    self.bar.write(f"learning {run.synthetic.describe()} (the budget of {c.images_per_class} pixel image(s) "
+                   f"per class: {c.images_per_class * d.num_classes * math.prod(d.image_shape):,} numbers)")
+
+# %% ../nbs/05_distill.ipynb #a6d757cb
+@patch
+def on_step(self:ProgressBar, run, m):
+    self.bar.set_postfix(loss=f"{m['outer_loss']:.3f}", gnorm=f"{m['grad_norm']:.2e}",
+                         window=f"{m['window_start']}-{m['window_stop']}", refresh=False)
+    self.bar.update(1)
+
 # %% ../nbs/05_distill.ipynb #775d13f3
 class MetricsLog(Callback):
     "Append each outer step's metrics and each evaluation to `out_dir/metrics.jsonl`, one JSON object per line"
-    # written anew from the run's own record (its checkpoint's), so a crash or an abort leaves nothing stale
-    def on_start(self, run):
-        self.path = run.out_dir/'metrics.jsonl'
-        evals = {}
-        for r in run.evals: evals.setdefault(r['step'], []).append(r)
-        lines = [dict(kind=kind, **r) for m in run.history
-                 for kind, r in [('step', m)] + [('eval', r) for r in evals.get(m['step'], [])]]
-        write_atomically(self.path,
-                         lambda f: f.write(''.join(json.dumps(l, default=str) + '\n' for l in lines).encode()))
     def _write(self, record:dict):
         with open(self.path, 'a') as f: f.write(json.dumps(record, default=str) + '\n')
     def on_step(self, run, metrics): self._write(dict(kind='step', **metrics))
     def on_eval(self, run, result): self._write(dict(kind='eval', **result))
 
+# %% ../nbs/05_distill.ipynb #3fe23515
+@patch
+# written anew from the run's own record (its checkpoint's), so a crash or an abort leaves nothing stale
+def on_start(self:MetricsLog, run):
+    self.path = run.out_dir/'metrics.jsonl'
+    evals = {}
+    for r in run.evals: evals.setdefault(r['step'], []).append(r)
+    lines = [dict(kind=kind, **r) for m in run.history
+             for kind, r in [('step', m)] + [('eval', r) for r in evals.get(m['step'], [])]]
+    write_atomically(self.path,
+                     lambda f: f.write(''.join(json.dumps(l, default=str) + '\n' for l in lines).encode()))
+
 # %% ../nbs/05_distill.ipynb #1a2718a7
 class TensorBoard(Callback):
     "Scalars, the window and a grid of the synthetic images for TensorBoard, in `out_dir/tensorboard`"
     def __init__(self, image_every:int=50): self.image_every = image_every # outer steps between image grids
-    def on_start(self, run):
-        from torch.utils.tensorboard import SummaryWriter  # imported on use: the tensorboard package loads slowly
-        # a resumed run overwrites repeated steps
-        self.writer = SummaryWriter(str(run.out_dir/'tensorboard'), purge_step=run.step + 1)
-    def on_step(self, run, m):
-        for name in ('outer_loss', 'meta_accuracy', 'grad_norm', 'grad_norm_clipped', 'clip_threshold', 'window_start',
-                     'window_stop', 'seconds'):
-            if name in m: self.writer.add_scalar(f'distill/{name}', m[name], m['step'])
-        if m['step'] % self.image_every == 0 or m['step'] == run.config.steps: self.add_images(run)
-    def add_images(self, run):
-        images = run.dataset.to_display(run.synthetic.images.detach()[:100])
-        self.writer.add_image('synthetic', torchvision.utils.make_grid(images, nrow=10, pad_value=1), run.step)
     def on_eval(self, run, r): self.writer.add_scalar('eval/test_accuracy', r['acc_mean'], r['step'])
     def on_end(self, run, reason): self.writer.close()
+
+# %% ../nbs/05_distill.ipynb #d720c05a
+@patch
+def on_start(self:TensorBoard, run):
+    from torch.utils.tensorboard import SummaryWriter  # imported on use: the tensorboard package loads slowly
+    # a resumed run overwrites repeated steps
+    self.writer = SummaryWriter(str(run.out_dir/'tensorboard'), purge_step=run.step + 1)
+
+# %% ../nbs/05_distill.ipynb #4e413ee2
+@patch
+def on_step(self:TensorBoard, run, m):
+    for name in ('outer_loss', 'meta_accuracy', 'grad_norm', 'grad_norm_clipped', 'clip_threshold', 'window_start',
+                 'window_stop', 'seconds'):
+        if name in m: self.writer.add_scalar(f'distill/{name}', m[name], m['step'])
+    if m['step'] % self.image_every == 0 or m['step'] == run.config.steps: self.add_images(run)
+
+# %% ../nbs/05_distill.ipynb #99df8f7a
+@patch
+def add_images(self:TensorBoard, run):
+    images = run.dataset.to_display(run.synthetic.images.detach()[:100])
+    self.writer.add_image('synthetic', torchvision.utils.make_grid(images, nrow=10, pad_value=1), run.step)
 
 # %% ../nbs/05_distill.ipynb #4934a011
 class SingleProcess:
@@ -324,6 +350,7 @@ class CheckpointError(RuntimeError):
         super().__init__(f"{problem} Nothing was overwritten: pass resume=False to "
                          "start over in this out_dir, or choose another out_dir.")
 
+# %% ../nbs/05_distill.ipynb #01c6a983
 def read_checkpoint(path) -> dict:
     "Load a checkpoint written by `DistillRun`, with a clear error when it is missing, corrupted or foreign."
     path = Path(path)
@@ -343,6 +370,7 @@ _BEFORE_THE_FIELD = dict(validation=0.0, batch_per_class=None, task_classes=None
 
 class NonFiniteMetaGradient(FloatingPointError): "A meta-gradient or outer loss that is NaN or infinite."
 
+# %% ../nbs/05_distill.ipynb #f1a5d588
 def make_synthetic(c:DistillConfig, d:ImageDataset, generator:torch.Generator):
     "A run's first set: pixel images, or a linear basis with as many bases as fit the budget of `images_per_class`"
     if c.parameterisation == 'pixels':
@@ -351,6 +379,7 @@ def make_synthetic(c:DistillConfig, d:ImageDataset, generator:torch.Generator):
     n_bases = linear_basis_size(c.images_per_class, r, d.num_classes, d.image_shape, (d.image_shape[0], side, side))
     return LinearBasisSet(d.num_classes, r, d.image_shape, n_bases, c.basis_size, c.learn_labels, generator)
 
+# %% ../nbs/05_distill.ipynb #50de5a44
 def _check_start(synthetic:SyntheticSet, c:DistillConfig, d:ImageDataset) -> SyntheticSet:
     "A given starting set, checked against the run's config and data"
     if c.parameterisation != 'pixels' or not isinstance(synthetic, SyntheticSet):
@@ -362,6 +391,7 @@ def _check_start(synthetic:SyntheticSet, c:DistillConfig, d:ImageDataset) -> Syn
                            f"= {have} does not match the run\'s {want}: build it for this data set and config")
     return synthetic
 
+# %% ../nbs/05_distill.ipynb #9ec5089d
 class DistillRun:
     "One distillation: state, `outer_step`, and a `run` loop with callbacks, checkpoints, pause and stop."
     def __init__(self, config:DistillConfig, dataset:ImageDataset=None, callbacks=(), resume:bool=True,
@@ -407,18 +437,27 @@ class DistillRun:
     def out_dir(self) -> Path: return Path(self.config.out_dir)
     @property
     def checkpoint_path(self) -> Path: return self.out_dir/'checkpoint.pt'
-    def stop(self):
-        "Finish the current step, checkpoint and end."
-        self._stop.set()
-        self._running.set()
-    def pause(self):
-        "Hold before the next step."
-        self._running.clear()
-    def resume(self):
-        "Continue after `pause`."
-        self._running.set()
     @property
     def paused(self) -> bool: return not self._running.is_set()
+
+# %% ../nbs/05_distill.ipynb #43f12a8c
+@patch
+def stop(self:DistillRun):
+    "Finish the current step, checkpoint and end."
+    self._stop.set()
+    self._running.set()
+
+# %% ../nbs/05_distill.ipynb #a213a21b
+@patch
+def pause(self:DistillRun):
+    "Hold before the next step."
+    self._running.clear()
+
+# %% ../nbs/05_distill.ipynb #a08cb420
+@patch
+def resume(self:DistillRun):
+    "Continue after `pause`."
+    self._running.set()
 
 # %% ../nbs/05_distill.ipynb #07752c3f
 @torch.no_grad()
@@ -430,6 +469,7 @@ def fresh_model(run:DistillRun) -> torch.nn.Module:
         model = build_model(c.arch, d.image_shape[0], d.num_classes, d.image_shape[-1], width=c.width, depth=c.depth)
     return model.to(run.device, run.dtype)
 
+# %% ../nbs/05_distill.ipynb #fe13b89a
 @patch
 def outer_step(run:DistillRun) -> dict:
     "One outer step of Algorithm 1: window, fresh network, unroll, clipped Adam step on the images (and labels)."
@@ -470,6 +510,7 @@ def outer_step(run:DistillRun) -> dict:
     run.schedule.observe(dict(record, inner_losses=result.inner_losses, inner_grad_norms=result.inner_grad_norms))
     return record
 
+# %% ../nbs/05_distill.ipynb #a08c4037
 @patch
 def _clipped_meta_gradients(run:DistillRun) -> tuple:
     "Clip the meta-gradients of the tensors that make the images, together; returns (norm, clipped norm, threshold)"
@@ -478,11 +519,13 @@ def _clipped_meta_gradients(run:DistillRun) -> tuple:
     for p, g in zip(learned, clipped): p.grad = g
     return norm, clipped_norm, threshold
 
+# %% ../nbs/05_distill.ipynb #dbc8d8a7
 @patch
 def _shared_state(run:DistillRun) -> dict:
     "What every process of a run must hold identically: the step and the synthetic set"
     return dict(step=torch.tensor(run.step), images=run.synthetic.images, labels=run.synthetic.labels)
 
+# %% ../nbs/05_distill.ipynb #521d66ca
 @patch
 def _combine_shares(run:DistillRun, result):
     "Sum every process's share of the meta-gradients and meta-loss into `result` (a single process holds the whole)"
@@ -491,6 +534,7 @@ def _combine_shares(run:DistillRun, result):
     run.comm.sum_([g for g in (result.grad_images, result.grad_labels) if g is not None] + [stats])
     result.meta_loss, result.meta_accuracy = stats.tolist()
 
+# %% ../nbs/05_distill.ipynb #09aca9ed
 @patch
 def _inspect_meta_gradient(run:DistillRun, model, real_images, real_labels, result) -> dict:
     "Show the raw meta-gradient to every callback's `on_meta_gradient`; returns the metrics they add"
@@ -508,6 +552,7 @@ def precision_in_force(device) -> dict:
     if torch.device(device).type != 'cuda': return {}
     return dict(matmul_tf32=torch.backends.cuda.matmul.allow_tf32, cudnn_tf32=torch.backends.cudnn.allow_tf32)
 
+# %% ../nbs/05_distill.ipynb #871fe03c
 @patch
 def state_dict(run:DistillRun) -> dict:
     "Everything needed to continue the run exactly."
@@ -521,6 +566,7 @@ def state_dict(run:DistillRun) -> dict:
                 callbacks={cb.state_key: cb.state_dict() for cb in run.callbacks if getattr(cb, 'state_key', None)},
                 precision=precision_in_force(run.device))
 
+# %% ../nbs/05_distill.ipynb #d05075a3
 @patch
 def save_checkpoint(run:DistillRun) -> Path:
     "Write `checkpoint.pt` in `out_dir` atomically and tell the callbacks (in a distributed run, rank 0 writes)."
@@ -531,6 +577,7 @@ def save_checkpoint(run:DistillRun) -> Path:
     run._emit('on_checkpoint', path)
     return path
 
+# %% ../nbs/05_distill.ipynb #886a33cd
 @patch
 def load_checkpoint(run:DistillRun, path=None):
     "Resume a checkpoint of the same config; only `steps`, `checkpoint_every`, `out_dir`, `device`, `data_root` differ"
@@ -565,11 +612,13 @@ def load_checkpoint(run:DistillRun, path=None):
     run.schedule.load_state_dict(state['schedule'])
     run.history, run.evals = list(state['history']), list(state['evals'])
 
+# %% ../nbs/05_distill.ipynb #4c447504
 def _to_run(run:DistillRun, value):
     "A saved value on the run's device (floating-point tensors in its dtype)"
     if not torch.is_tensor(value): return value
     return value.to(run.device, run.dtype) if value.is_floating_point() else value.to(run.device)
 
+# %% ../nbs/05_distill.ipynb #b0f6ac86
 @patch
 def export(run:DistillRun, path=None) -> Path:
     "Save the distilled set as one self-describing safetensors file (`synthetic.load_distilled` reads it); rank 0 only."
@@ -588,10 +637,12 @@ def _listeners(run:DistillRun) -> list:
     "The callbacks this process calls: all of them on rank 0, those with `all_ranks` on the others"
     return [cb for cb in run.callbacks if run.comm.writer or getattr(cb, 'all_ranks', False)]
 
+# %% ../nbs/05_distill.ipynb #dd795235
 @patch
 def _emit(run:DistillRun, hook:str, *args):
     for cb in run._listeners(): getattr(cb, hook, lambda *a: None)(run, *args)
 
+# %% ../nbs/05_distill.ipynb #113e45d8
 @patch
 def record_eval(run:DistillRun, result:dict):
     "Store an evaluation of the current synthetic set (called by evaluation callbacks) and pass it on."
@@ -599,23 +650,34 @@ def record_eval(run:DistillRun, result:dict):
     run.evals.append(result)
     run._emit('on_eval', result)
 
+# %% ../nbs/05_distill.ipynb #f4cb052c
 class _StopOnSignal:
     "In the main thread, a first Ctrl-C / interrupt / SIGTERM stops the run after this step; a second aborts."
     def __init__(self, run): self.run, self.previous = run, {}
-    def __enter__(self):
-        if threading.current_thread() is threading.main_thread():
-            self.previous = {s: signal.signal(s, self._handle) for s in (signal.SIGINT, signal.SIGTERM)}
-    def _handle(self, signum, frame):
-        if self.run._stop.is_set(): raise KeyboardInterrupt
-        self.run.reason = 'interrupted'
-        print(f"\n{signal.Signals(signum).name}: stopping after this step and "
-              "writing a checkpoint (Ctrl-C again to abort at once).", flush=True)
-        self.run.stop()
-    def __exit__(self, *exc):
-        for s, handler in self.previous.items():
-            if handler is not None:
-                signal.signal(s, handler)  # None: a handler installed from C, which Python cannot reinstall
 
+# %% ../nbs/05_distill.ipynb #1ea5a675
+@patch
+def __enter__(self:_StopOnSignal):
+    if threading.current_thread() is threading.main_thread():
+        self.previous = {s: signal.signal(s, self._handle) for s in (signal.SIGINT, signal.SIGTERM)}
+
+# %% ../nbs/05_distill.ipynb #c3493507
+@patch
+def _handle(self:_StopOnSignal, signum, frame):
+    if self.run._stop.is_set(): raise KeyboardInterrupt
+    self.run.reason = 'interrupted'
+    print(f"\n{signal.Signals(signum).name}: stopping after this step and "
+          "writing a checkpoint (Ctrl-C again to abort at once).", flush=True)
+    self.run.stop()
+
+# %% ../nbs/05_distill.ipynb #6aa7ad60
+@patch
+def __exit__(self:_StopOnSignal, *exc):
+    for s, handler in self.previous.items():
+        if handler is not None:
+            signal.signal(s, handler)  # None: a handler installed from C, which Python cannot reinstall
+
+# %% ../nbs/05_distill.ipynb #f7b0c63e
 @patch
 def run(self:DistillRun) -> str:
     "Run outer steps until `config.steps`, a stop or an interrupt; returns the reason it ended."
@@ -675,6 +737,7 @@ def field_help() -> dict:
     names = {f.name for f in dataclasses.fields(DistillConfig)}
     return {k: ' '.join(v.split()) for k, v in docments(exported.DistillConfig).items() if k in names and v}
 
+# %% ../nbs/05_distill.ipynb #8c115c51
 REGISTERED = dict(schedule=lambda: list(SCHEDULES), arch=model_names)  # names that plugins can add to
 CHOICES = dict(direction=['forward', 'backward'], inner_optimizer=['adam', 'sgd'], clip_mode=list(CLIP_MODES),
                parameterisation=list(PARAMETERISATIONS), dtype=['float32', 'float64'], engine=['func', 'higher'],
@@ -690,6 +753,7 @@ def describe_preset(name:str) -> str:
             + (f", width {p['width']}" if p['width'] else '') + (', labels learned' if p['learn_labels'] else '')
             + (f", {p['task_classes']} classes per task" if p['task_classes'] else ''))
 
+# %% ../nbs/05_distill.ipynb #6ab0ef12
 def add_config_arguments(parser):
     "Add `--preset` and one option per `DistillConfig` field to an argparse parser, with its choices and default."
     import argparse
@@ -706,6 +770,7 @@ def add_config_arguments(parser):
         else: parser.add_argument(flag, type=typ, metavar=typ.__name__.upper(), **kw)
     return parser
 
+# %% ../nbs/05_distill.ipynb #78c2dd3b
 def config_from_args(args) -> DistillConfig:
     "A checked config from parsed arguments: preset first, then the options given."
     given = {f.name: getattr(args, f.name) for f in fields(DistillConfig) if hasattr(args, f.name)}
@@ -717,6 +782,7 @@ def add_threads_argument(parser):
                         help='CPU threads (default: 1 for small networks such as the digits preset, '
                         'where one is fastest, else every core); give each of two jobs side by side --threads 1')
 
+# %% ../nbs/05_distill.ipynb #62c2456b
 def set_threads(requested:int|None, config:DistillConfig, image_shape:tuple) -> int:
     "Set torch's CPU threads: `requested`, else 1 for a small network (`is_small_network`), else every core; return it"
     threads = requested if requested is not None else 1 if is_small_network(config.width,

@@ -10,7 +10,7 @@ import torch
 import torch.distributed as dist
 from fastcore.basics import patch
 from .distill import DistillConfig
-from .synthetic import _tensor_checksum
+from .synthetic import tensor_checksum
 
 # %% auto #0
 __all__ = ['PeerFailure', 'TorchDistributed', 'launched', 'rank_device', 'init_distributed', 'launch']
@@ -19,6 +19,7 @@ __all__ = ['PeerFailure', 'TorchDistributed', 'launched', 'rank_device', 'init_d
 class PeerFailure(RuntimeError):
     "Another process of a distributed run failed, stopped answering or disagrees with this one."
 
+# %% ../nbs/05b_distributed.ipynb #71e07cb5
 def _config_digest(config:DistillConfig)->int:
     "A number that differs between configs (the device aside: each process has its own)"
     text = json.dumps({k: v for k, v in asdict(config).items() if k != 'device'}, sort_keys=True, default=str)
@@ -34,18 +35,22 @@ class TorchDistributed:
         self.rank, self.world_size = dist.get_rank(), dist.get_world_size()
         self.writer, self.device, self.step = self.rank == 0, torch.device('cpu'), 0
 
-    def any(self, flag:bool)->bool:
-        "True on every process when `flag` is True on one (a stop anywhere stops all after the same step)"
-        t = torch.tensor([int(flag)], device=self.device)
-        self._call(dist.all_reduce, t, dist.ReduceOp.MAX)
-        return bool(t.item())
+# %% ../nbs/05b_distributed.ipynb #db189225
+@patch
+def any(self:TorchDistributed, flag:bool)->bool:
+    "True on every process when `flag` is True on one (a stop anywhere stops all after the same step)"
+    t = torch.tensor([int(flag)], device=self.device)
+    self._call(dist.all_reduce, t, dist.ReduceOp.MAX)
+    return bool(t.item())
 
-    def _call(self, collective, *args):
-        try: return collective(*args)
-        except (RuntimeError, ValueError) as e:
-            raise PeerFailure(f"process {self.rank}: another process of this distributed run failed or "
-                              f"stopped answering ({type(e).__name__}: {str(e).splitlines()[0][:120]}); "
-                              "the last checkpoint is kept: run the same command again to resume") from e
+# %% ../nbs/05b_distributed.ipynb #5695755d
+@patch
+def _call(self:TorchDistributed, collective, *args):
+    try: return collective(*args)
+    except (RuntimeError, ValueError) as e:
+        raise PeerFailure(f"process {self.rank}: another process of this distributed run failed or "
+                          f"stopped answering ({type(e).__name__}: {str(e).splitlines()[0][:120]}); "
+                          "the last checkpoint is kept: run the same command again to resume") from e
 
 # %% ../nbs/05b_distributed.ipynb #b948e3db
 @patch
@@ -68,6 +73,7 @@ def real_rows(self:TorchDistributed, n:int)->slice:
     share = n // self.world_size
     return slice(self.rank * share, (self.rank + 1) * share)
 
+# %% ../nbs/05b_distributed.ipynb #27da427c
 @patch
 def sum_(self:TorchDistributed, tensors:list)->list:
     "All-reduce (sum) each tensor in place, through the backend's device"
@@ -85,10 +91,11 @@ def gather(self:TorchDistributed, values:list)->list:
     self._call(dist.all_gather_object, out, list(values))
     return [v for part in out for v in part]
 
+# %% ../nbs/05b_distributed.ipynb #72d46678
 @patch
 def check_identical(self:TorchDistributed, tensors:dict, what:str):
     "Raise `PeerFailure` unless every process holds the same bytes in every one of `tensors`"
-    digests = self.gather([_tensor_checksum(tensors)])
+    digests = self.gather([tensor_checksum(tensors)])
     if len(set(digests)) > 1:
         raise PeerFailure(f'{what} differ between processes ({", ".join(d[:8] for d in digests)} by '
                           'rank): the processes drifted apart, so no checkpoint was written; run all '
@@ -99,6 +106,7 @@ def launched()->bool:
     "Whether this process is one of several started by torchrun"
     return int(os.environ.get('WORLD_SIZE', '1')) > 1
 
+# %% ../nbs/05b_distributed.ipynb #743ed4b1
 def rank_device(device:str)->str:
     "'cuda' becomes this process's GPU (cuda:LOCAL_RANK); anything else is left as it is"
     if str(device).startswith('cuda:') and launched():
@@ -106,6 +114,7 @@ def rank_device(device:str)->str:
                          "device 'cuda', and each process takes its own (cuda:LOCAL_RANK)")
     return f"cuda:{os.environ.get('LOCAL_RANK', '0')}" if str(device) == 'cuda' else str(device)
 
+# %% ../nbs/05b_distributed.ipynb #8d3981ff
 def init_distributed(device:str='cpu', # the run's device: 'cuda' selects NCCL and this process's GPU
                      timeout:float=600, # seconds a collective may wait for the other processes
                     )->TorchDistributed:
@@ -120,6 +129,7 @@ def init_distributed(device:str='cpu', # the run's device: 'cuda' selects NCCL a
         atexit.register(_leave)
     return TorchDistributed()
 
+# %% ../nbs/05b_distributed.ipynb #662ffebd
 def _leave():
     "Tear the process group down before the interpreter does: left to shutdown, gloo's threads abort the process"
     if dist.is_initialized(): dist.destroy_process_group()

@@ -20,7 +20,7 @@ from .synthetic import DistilledSet, load_distilled, EVAL_RECIPE
 # %% auto #0
 __all__ = ['DEFAULT_EVAL_STEPS', 'StackedNetworks', 'init_networks', 'draw_batches', 'loss_per_network', 'default_batch_size',
            'train_networks', 'prefers_stacked', 'network_predictions', 'network_accuracies', 'network_builder',
-           'evaluate_distilled', 'paired_difference', 'random_real_subsets', 'subset_accuracies',
+           'accuracy_summary', 'evaluate_distilled', 'paired_difference', 'random_real_subsets', 'subset_accuracies',
            'random_real_baseline', 'validation_split', 'choose_eval_steps', 'evaluate_transfer', 'evaluation_table',
            'same_space', 'in_distilled_space', 'train_on_distilled', 'PeriodicEvaluation']
 
@@ -30,16 +30,16 @@ class StackedNetworks:
     def __init__(self, models:list): # freshly built networks of one architecture (their parameters are copied)
         self.params, self.buffers = stack_module_state(models)
         self.base = copy.deepcopy(models[0]).to('meta')  # forward code only; holds no data
-
     @property
     def n_models(self)->int: return len(next(iter(self.params.values())))
-
     def _call(self, params, buffers, x): return functional_call(self.base, (params, buffers), (x,))
 
-    def __call__(self, x:Tensor,        # [K,B,C,H,W], or [B,C,H,W] when `shared`
-                 shared:bool=False      # feed the same batch to every network
-                )->Tensor:              # logits [K,B,classes]
-        return vmap(self._call, in_dims=(0, 0, None if shared else 0))(self.params, self.buffers, x)
+# %% ../nbs/06_evaluate.ipynb #4fad93fb
+@patch
+def __call__(self:StackedNetworks, x:Tensor,        # [K,B,C,H,W], or [B,C,H,W] when `shared`
+             shared:bool=False      # feed the same batch to every network
+            )->Tensor:              # logits [K,B,classes]
+    return vmap(self._call, in_dims=(0, 0, None if shared else 0))(self.params, self.buffers, x)
 
 # %% ../nbs/06_evaluate.ipynb #b892b48c
 def init_networks(arch_builder,      # () -> a freshly initialised nn.Module
@@ -124,6 +124,30 @@ def _balanced_rows(labels:Tensor, batch_size:int)->Tensor|None:
     if len(set(counts.tolist())) != 1 or batch_size % len(counts) or batch_size // len(counts) < 1: return None
     return torch.stack([torch.nonzero(classes.cpu() == c).flatten() for c in range(len(counts))])
 
+# %% ../nbs/06_evaluate.ipynb #19f21763
+def _batches_of(images:Tensor, labels:Tensor, batch_size:int|None, class_balanced:bool)->tuple:
+    "(batch size capped at the set's size, class rows for balanced batches of a shared set or None)"
+    n = images.shape[-4]
+    batch_size = default_batch_size(n) if batch_size is None else batch_size
+    if batch_size < 1: raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    balanced = class_balanced and images.ndim == 4 and batch_size < n
+    return min(batch_size, n), _balanced_rows(labels, min(batch_size, n)) if balanced else None
+
+# %% ../nbs/06_evaluate.ipynb #95ce68d5
+def _train_stacked(nets:StackedNetworks, draw, steps:int, optimizer, lr:float, schedule, on_step)->StackedNetworks:
+    "`steps` optimiser steps of all K networks at once, each on its own batch from `draw()`"
+    optimiser = optimizer(list(nets.params.values()), lr=lr)  # elementwise rules (Adam, SGD, decay) keep the K apart
+    scheduler = schedule(optimiser) if schedule is not None else None
+    for step in range(1, steps + 1):
+        x, y = draw()
+        loss = loss_per_network(nets(x), y).sum()  # networks share nothing: each gets its own loss's gradient
+        optimiser.zero_grad(set_to_none=True)
+        loss.backward()
+        optimiser.step()
+        if scheduler is not None: scheduler.step()
+        if on_step is not None: on_step(step, nets)
+    return nets
+
 # %% ../nbs/06_evaluate.ipynb #b839984b
 def train_networks(images:Tensor,        # [N,C,H,W] shared training set, or [K,N,C,H,W] one per network
                    labels:Tensor,        # [N] class ids or [N,classes] soft labels (leading K if per network)
@@ -145,30 +169,15 @@ def train_networks(images:Tensor,        # [N,C,H,W] shared training set, or [K,
     _check_training_set(images, labels, n_models)
     if not stacked and n_models > 1:
         if on_step is not None: raise ValueError('on_step sees the K networks together: train them stacked')
+        one = lambda x, y: train_networks(x, y, arch_builder, 1, steps, lr, batch_size, augment, generator,
+                                          class_balanced=class_balanced, optimizer=optimizer, schedule=schedule)
         per_network = images.ndim == 5
-        return StackedNetworks([train_networks(images[k] if per_network else images,
-                                               labels[k] if per_network else labels, arch_builder, 1, steps, lr,
-                                               batch_size, augment, generator, class_balanced=class_balanced,
-                                               optimizer=optimizer,
-                                               schedule=schedule).unstack(0) for k in range(n_models)])
-    n = images.shape[-4]
-    batch_size = default_batch_size(n) if batch_size is None else batch_size
-    if batch_size < 1: raise ValueError(f"batch_size must be at least 1, got {batch_size}")
-    by_class = _balanced_rows(labels,
-                              min(batch_size, n)) if class_balanced and images.ndim == 4 and batch_size < n else None
+        return StackedNetworks([one(images[k] if per_network else images, labels[k] if per_network else labels
+                                    ).unstack(0) for k in range(n_models)])
+    batch_size, by_class = _batches_of(images, labels, batch_size, class_balanced)
     nets = init_networks(arch_builder, n_models, generator)
-    # elementwise rules (Adam, SGD, weight decay) keep the K apart
-    optimiser = optimizer(list(nets.params.values()), lr=lr)
-    scheduler = schedule(optimiser) if schedule is not None else None
-    for step in range(1, steps + 1):
-        x, y = draw_batches(images, labels, n_models, min(batch_size, n), generator, augment, by_class)
-        loss = loss_per_network(nets(x), y).sum()  # networks share nothing: each gets its own loss's gradient
-        optimiser.zero_grad(set_to_none=True)
-        loss.backward()
-        optimiser.step()
-        if scheduler is not None: scheduler.step()
-        if on_step is not None: on_step(step, nets)
-    return nets
+    draw = lambda: draw_batches(images, labels, n_models, batch_size, generator, augment, by_class)
+    return _train_stacked(nets, draw, steps, optimizer, lr, schedule, on_step)
 
 # %% ../nbs/06_evaluate.ipynb #2870989e
 def prefers_stacked(device,             # where the networks train
@@ -184,10 +193,10 @@ def network_predictions(nets:StackedNetworks,
                         chunk_size:int=1000,  # images per forward pass
                        )->Tensor:             # [K,M] predicted class of each image by each network (long, on the CPU)
     "Predicted class of every image by each network"
-    device = next(iter(nets.params.values())).device
-    dtype = next(iter(nets.params.values())).dtype
-    return torch.cat([nets(x.to(device, dtype), shared=True).argmax(-1).cpu() for x in images.split(chunk_size)], 1)
+    like = next(iter(nets.params.values()))  # the networks' device and dtype
+    return torch.cat([nets(x.to(like), shared=True).argmax(-1).cpu() for x in images.split(chunk_size)], 1)
 
+# %% ../nbs/06_evaluate.ipynb #6648cec4
 @torch.no_grad()
 def network_accuracies(nets:StackedNetworks,
                        images:Tensor,        # [M,C,H,W] test images
@@ -205,17 +214,30 @@ def network_builder(dataset:ImageDataset|dict, arch:str, width:int|None, depth:i
         build_model(arch, channels, num_classes, size, width, depth)  # fail now on a bad arch or size; no RNG used
     return lambda: build_model(arch, channels, num_classes, size, width, depth).to(device, dtype)
 
+# %% ../nbs/06_evaluate.ipynb #927b6d02
 def _image_shape(dataset)->tuple: return tuple(dataset['image_shape'] if isinstance(dataset, dict)
                                                else dataset.image_shape)
+
+# %% ../nbs/06_evaluate.ipynb #ef53e77b
 def _num_classes(dataset)->int: return len(dataset['classes'] if isinstance(dataset, dict) else dataset.classes)
 
 # %% ../nbs/06_evaluate.ipynb #0f081abd
-def _summary(accs:Tensor, **info)->dict:
-    "acc_mean, acc_std (population), accs (list), plus run facts: plain numbers only, JSON-able"
+def accuracy_summary(accs:Tensor, **info)->dict:
+    "Mean and population std of accuracies (fractions), the list, and run facts: plain numbers, JSON-able"
     return dict(acc_mean=accs.mean().item(), acc_std=accs.std(unbiased=False).item(), accs=accs.tolist(), **info)
 
+# %% ../nbs/06_evaluate.ipynb #be21f04f
 def _generator(generator:torch.Generator|None, seed:int)->torch.Generator:
     return generator if generator is not None else torch.Generator().manual_seed(seed)
+
+# %% ../nbs/06_evaluate.ipynb #6dcd13df
+def _check_against(images:Tensor, labels:Tensor, dataset:ImageDataset):
+    "A set whose images and soft labels fit the data set it is evaluated against"
+    if tuple(images.shape[1:]) != dataset.image_shape:
+        raise ValueError(f"images have shape {tuple(images.shape[1:])} per image but {dataset.name} images "
+                         f"are {dataset.image_shape}: evaluate against the data set they were distilled from")
+    if labels.is_floating_point() and labels.shape[-1] != dataset.num_classes:
+        raise ValueError(f"soft labels have {labels.shape[-1]} classes but {dataset.name} has {dataset.num_classes}")
 
 # %% ../nbs/06_evaluate.ipynb #0a26facf
 def evaluate_distilled(images:Tensor,         # [n,C,H,W] distilled images (normalised / whitened like the data set)
@@ -233,16 +255,12 @@ def evaluate_distilled(images:Tensor,         # [n,C,H,W] distilled images (norm
                        seed:int=0,
                       )->dict:                # acc_mean, acc_std, accs (fractions), steps, arch, n_models
     "Test accuracy of `n_models` fresh networks trained on a distilled set (class-balanced batches, as in distillation)"
-    if tuple(images.shape[1:]) != dataset.image_shape:
-        raise ValueError(f"images have shape {tuple(images.shape[1:])} per image but {dataset.name} images "
-                         f"are {dataset.image_shape}: evaluate against the data set they were distilled from")
-    if labels.is_floating_point() and labels.shape[-1] != dataset.num_classes:
-        raise ValueError(f"soft labels have {labels.shape[-1]} classes but {dataset.name} has {dataset.num_classes}")
+    _check_against(images, labels, dataset)
     builder = network_builder(dataset, arch, width, depth, images.device, images.dtype)
     nets = train_networks(images, labels, builder, n_models, steps, lr, batch_size, augment,
                           _generator(generator, seed),
                           stacked=prefers_stacked(images.device, width, dataset.image_shape), class_balanced=True)
-    return _summary(network_accuracies(nets, dataset.test_images, dataset.test_labels), steps=steps, arch=arch,
+    return accuracy_summary(network_accuracies(nets, dataset.test_images, dataset.test_labels), steps=steps, arch=arch,
                     n_models=n_models)
 
 # %% ../nbs/06_evaluate.ipynb #3ef80892
@@ -291,6 +309,7 @@ def subset_accuracies(images:Tensor,  # [N,C,H,W] the pool (real train images, o
                           stacked=stacked)
     return network_accuracies(nets, dataset.test_images, dataset.test_labels)
 
+# %% ../nbs/06_evaluate.ipynb #fc6f6cda
 def random_real_baseline(dataset:ImageDataset,
                          images_per_class:int,  # real images per class for each network
                          n_models:int=8,
@@ -302,7 +321,7 @@ def random_real_baseline(dataset:ImageDataset,
     subsets = random_real_subsets(dataset.train_labels, images_per_class, n_models, generator)
     accs = subset_accuracies(dataset.train_images, dataset.train_labels, subsets, dataset, generator, **recipe)
     steps, arch = recipe.get('steps', DEFAULT_EVAL_STEPS), recipe.get('arch', 'convnet')
-    return _summary(accs, steps=steps, arch=arch, n_models=n_models, images_per_class=images_per_class)
+    return accuracy_summary(accs, steps=steps, arch=arch, n_models=n_models, images_per_class=images_per_class)
 
 # %% ../nbs/06_evaluate.ipynb #b5b37763
 def validation_split(dataset:ImageDataset,
@@ -377,6 +396,7 @@ def same_space(distilled:DistilledSet, dataset:ImageDataset)->bool:
     return distilled.zca is None or all(torch.allclose(a, b) for a, b in zip(distilled.zca.state_dict().values(),
                                                                              dataset.zca.state_dict().values()))
 
+# %% ../nbs/06_evaluate.ipynb #9afb4621
 def in_distilled_space(distilled:DistilledSet, dataset:ImageDataset)->ImageDataset:
     "`dataset` in the distilled set's own normalisation and ZCA (load it with zca=False), or itself if it already is"
     if list(distilled.classes) != list(dataset.classes):
@@ -436,6 +456,7 @@ def _shared_accuracies(run, n_models:int, evaluate)->Tensor:
     accs = evaluate(local, rank)['accs'] if local else []
     return torch.tensor(comm.gather(accs) if comm is not None else accs, dtype=torch.float64)
 
+# %% ../nbs/06_evaluate.ipynb #73d99c46
 class PeriodicEvaluation:
     "Distillation callback: evaluate the set every `every` outer steps (and at the end), with a random-real baseline"
     all_ranks = True  # in a distributed run every process trains its share of the networks (`_shared_accuracies`)
@@ -447,25 +468,28 @@ class PeriodicEvaluation:
         self.every, self.n_models, self.steps, self.baseline, self.seed = every, n_models, steps, baseline, seed
         self._baseline, self._last = None, None
 
-    def evaluate(self, run)->dict:
-        c, syn = run.config, run.synthetic
-        kw = dict(arch=c.arch, steps=self.steps, batch_size=getattr(run, 'inner_batch', None), augment=c.augment,
-                  width=c.width, depth=c.depth)
-        r = _summary(_shared_accuracies(run, self.n_models, lambda n, rank: evaluate_distilled(
-            syn.images.detach(), syn.labels.detach(), run.dataset, n_models=n, seed=self.seed + rank, **kw)))
-        result = dict(acc_mean=r['acc_mean'], acc_std=r['acc_std'], accs=r['accs'], eval_steps=self.steps)
-        if self.baseline:
-            def baseline(n, rank):
-                return random_real_baseline(run.dataset, c.images_per_class, n_models=n, seed=self.seed + rank,
-                                            device=syn.images.device, **kw)
-            if self._baseline is None: self._baseline = _summary(_shared_accuracies(run, self.n_models, baseline))
-            result.update(baseline_mean=self._baseline['acc_mean'], baseline_std=self._baseline['acc_std'])
-        self._last = run.step
-        run.record_eval(result)
-        return result
 
     def on_step(self, run, metrics:dict):
         if metrics['step'] % self.every == 0: self.evaluate(run)
 
     def on_end(self, run, reason:str):
         if reason == 'done' and self._last != run.step: self.evaluate(run)
+
+# %% ../nbs/06_evaluate.ipynb #99f98000
+@patch
+def evaluate(self:PeriodicEvaluation, run)->dict:
+    c, syn = run.config, run.synthetic
+    kw = dict(arch=c.arch, steps=self.steps, batch_size=getattr(run, 'inner_batch', None), augment=c.augment,
+              width=c.width, depth=c.depth)
+    r = accuracy_summary(_shared_accuracies(run, self.n_models, lambda n, rank: evaluate_distilled(
+        syn.images.detach(), syn.labels.detach(), run.dataset, n_models=n, seed=self.seed + rank, **kw)))
+    result = dict(acc_mean=r['acc_mean'], acc_std=r['acc_std'], accs=r['accs'], eval_steps=self.steps)
+    if self.baseline:
+        def baseline(n, rank):
+            return random_real_baseline(run.dataset, c.images_per_class, n_models=n, seed=self.seed + rank,
+                                        device=syn.images.device, **kw)
+        if self._baseline is None: self._baseline = accuracy_summary(_shared_accuracies(run, self.n_models, baseline))
+        result.update(baseline_mean=self._baseline['acc_mean'], baseline_std=self._baseline['acc_std'])
+    self._last = run.step
+    run.record_eval(result)
+    return result

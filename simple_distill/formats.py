@@ -37,6 +37,7 @@ def _authors_zca(dataset:ImageDataset)->ZCA:
         raise ValueError("space 'authors_zca' needs the data unwhitened: load it with zca=False")
     return ZCA().fit(dataset.train_images * dataset.std.view(1, -1, 1, 1) + dataset.mean.view(1, -1, 1, 1))
 
+# %% ../nbs/02a_formats.ipynb #884b9944
 def images_in_space(images:Tensor,         # [n,C,H,W] as the file holds them
                     dataset:ImageDataset,  # the real data (with our ZCA for 'zca', without for 'authors_zca')
                     space:str,             # a key of `SPACES`
@@ -78,6 +79,7 @@ def _check_ids(ids:Tensor, n:int, num_classes:int)->Tensor:
     if ids.min() < 0 or ids.max() >= num_classes: raise ValueError(f"class ids must lie in 0..{num_classes - 1}")
     return ids.long()
 
+# %% ../nbs/02a_formats.ipynb #fe39d35c
 def soft_labels(labels:Tensor|None, n:int, num_classes:int, kind:str='probabilities')->Tensor: # [n,K] float
     "An imported set's labels as [n,K] targets: class-major one-hot if absent, one-hot from ids, softmax of logits"
     if kind not in LABEL_KINDS: raise ValueError(f"unknown label kind {kind!r}: choose one of {', '.join(LABEL_KINDS)}")
@@ -130,6 +132,7 @@ def _class_index(names:list, classes:list)->dict:
     raise ValueError(f"subfolders {names[:5]} are neither class names {classes[:5]}... "
                      f"nor numbers below {len(classes)}: rename them after the data set's classes")
 
+# %% ../nbs/02a_formats.ipynb #1b8c4b55
 def read_image_folder(path:Path, classes:list)->dict:
     "A folder with one subfolder of image files per class: uint8 images and their class ids"
     folders = sorted(p for p in path.iterdir() if p.is_dir())
@@ -169,6 +172,7 @@ def _image_batch(images:Tensor, image_shape:tuple)->Tensor:
         raise ValueError(f"images {tuple(images.shape)} are neither [n,C,H,W] nor flattened [n,{flat}]")
     return images
 
+# %% ../nbs/02a_formats.ipynb #71ec2c5b
 def import_set(path:str|Path,
                dataset:ImageDataset,         # the real data the set was distilled from (see SPACES for its ZCA)
                space:str|None=None,          # a key of SPACES; a folder of images is 'pixels'

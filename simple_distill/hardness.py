@@ -39,16 +39,22 @@ class ForgettingTracker:
         self.events = torch.zeros(n_models, n_examples, dtype=torch.long)  # forgetting events so far
         self.learned = torch.zeros(n_models, n_examples, dtype=torch.bool) # ever classified correctly
         self.last, self.n_records = None, 0                                # latest record and how many were fed
-    def update(self, correct:Tensor):
-        correct = correct.bool().cpu()
-        if self.last is not None: self.events += self.last & ~correct
-        self.learned |= correct
-        self.last, self.n_records = correct, self.n_records + 1
     def state_dict(self)->dict: return dict(events=self.events, learned=self.learned, last=self.last,
                                             n_records=self.n_records)
-    def load_state_dict(self, state:dict):
-        self.events, self.learned, self.last, self.n_records = (state[k] for k in ('events', 'learned', 'last',
-                                                                                  'n_records'))
+
+# %% ../nbs/09_hardness.ipynb #e8fa2554
+@patch
+def update(self:ForgettingTracker, correct:Tensor):
+    correct = correct.bool().cpu()
+    if self.last is not None: self.events += self.last & ~correct
+    self.learned |= correct
+    self.last, self.n_records = correct, self.n_records + 1
+
+# %% ../nbs/09_hardness.ipynb #16afb88e
+@patch
+def load_state_dict(self:ForgettingTracker, state:dict):
+    self.events, self.learned, self.last, self.n_records = (state[k] for k in ('events', 'learned', 'last',
+                                                                              'n_records'))
 
 # %% ../nbs/09_hardness.ipynb #9f631bd8
 def epoch_batches(n_models:int, n_examples:int, batch_size:int, generator:torch.Generator|None=None)->list:
@@ -56,6 +62,7 @@ def epoch_batches(n_models:int, n_examples:int, batch_size:int, generator:torch.
     order = torch.rand(n_models, n_examples, generator=generator).argsort(1)
     return list(order.split(batch_size, 1))
 
+# %% ../nbs/09_hardness.ipynb #a99b9eb9
 def train_epoch(nets:StackedNetworks, optimizer, images:Tensor, labels:Tensor, batch_size:int,
                 generator:torch.Generator|None=None, augment:bool=True):
     "One epoch of stacked training on a shared training set: every network sees every example once"
@@ -89,9 +96,11 @@ def per_network(self:ForgettingScores)->Tensor:
     "[R,N] each network's count: forgetting events, or the recorded epochs in which it never learned the example"
     return torch.where(self.learned, self.events, self.epochs_done)
 
+# %% ../nbs/09_hardness.ipynb #3951ad97
 @patch(as_prop=True)
 def scores(self:ForgettingScores)->Tensor: return self.per_network.double().mean(0)  # [N] averaged over the R networks
 
+# %% ../nbs/09_hardness.ipynb #d00d93a3
 @patch(as_prop=True)
 def never_learned(self:ForgettingScores)->Tensor: return ~self.learned.any(0)  # [N] no network ever got it right
 
@@ -111,6 +120,7 @@ def save(self:ForgettingScores, path)->Path:
     return write_atomically(Path(path),
                             lambda f: torch.save(dict(format='simple_distill.forgetting', **asdict(self)), f))
 
+# %% ../nbs/09_hardness.ipynb #6e1112c4
 @patch(cls_method=True)
 def load(cls:ForgettingScores, path)->ForgettingScores:
     "Read what `save` wrote (older files without `indices` load with None; scores are recomputed by today's rule)"
@@ -123,6 +133,7 @@ def _forgetting_result(tracker, accuracy, settings, seconds, indices)->Forgettin
     return ForgettingScores(tracker.events, tracker.learned, tracker.last, list(accuracy), settings, len(accuracy),
                             seconds, indices)
 
+# %% ../nbs/09_hardness.ipynb #622625ae
 def _resume_forgetting(path:Path, settings:dict)->dict|None:
     "The saved state at `path` when its settings are these, None when there is no file"
     if path is None or not path.exists(): return None
@@ -183,6 +194,7 @@ def _save_forgetting(path, settings, nets, optimizer, generator, tracker, accura
                  tracker=tracker.state_dict(), train_accuracy=list(accuracy), seconds=seconds)
     write_atomically(path, lambda f: torch.save(state, f))
 
+# %% ../nbs/09_hardness.ipynb #a47c5a80
 @torch.no_grad()
 def _restore_forgetting(state, nets, optimizer, generator, tracker):
     for k, v in state['params'].items(): nets.params[k].copy_(v)
@@ -212,6 +224,7 @@ def hardness_buckets(forgetting:ForgettingScores, max_score:int=6)->tuple:
     bucket[forgetting.never_learned] = max_score + 1
     return bucket, [str(k) for k in range(max_score)] + [f'≥{max_score}', 'never learned']
 
+# %% ../nbs/09_hardness.ipynb #88b85b64
 def stratified_accuracy(correct:Tensor, # [K,N] bool: network k right on example n
                         bucket:Tensor,  # [N] bucket of each example
                         n_buckets:int)->Tensor: # [n_buckets] mean accuracy over networks and examples (NaN if empty)
@@ -233,6 +246,7 @@ def trained_predictions(images:Tensor,
                           generator)
     return network_predictions(nets, examples, chunk_size)
 
+# %% ../nbs/09_hardness.ipynb #f1852f27
 def train_set_correctness(images:Tensor, labels:Tensor,
                           dataset:ImageDataset, # the set, and the data set whose train split is scored
                           arch:str='convnet', width:int|None=None, depth:int|None=None, seed:int=0,
@@ -256,6 +270,7 @@ def hardness_table(correct:dict,                 # {name: [K,N] bool correctness
         table[name] = (100 * stratified_accuracy(c, bucket, len(names))).round(decimals=1).tolist()
     return table
 
+# %% ../nbs/09_hardness.ipynb #48f4cb4c
 def plot_hardness(table, title:str=''):
     "Fig. 9: accuracy per forgetting-score bucket (top) and the bucket histogram (bottom)"
     import matplotlib.pyplot as plt
@@ -328,22 +343,29 @@ class WeightedSampler:
         self.batch_size, self.generator = batch_size, generator
         self.labels = None if labels is None else torch.as_tensor(labels).cpu()
         self.set_weights(weights)
-    def set_weights(self, weights:Tensor)->WeightedSampler:
-        weights = torch.as_tensor(weights, dtype=torch.float64).cpu()
-        if weights.ndim != 1 or not torch.isfinite(weights).all() or (weights < 0).any() or weights.sum() == 0:
-            raise ValueError('weights must be a 1-d tensor of finite, non-negative numbers, not all zero')
-        self.weights = weights
-        return self
-    def sample(self, classes:Tensor|None=None)->Tensor: # draw from these classes only; None: all
-        weights = self.weights if classes is None else self.weights * torch.isin(self.labels,
-                                                                                 torch.as_tensor(classes).cpu())
-        return torch.multinomial(weights, self.batch_size, replacement=True, generator=self.generator)
+
+# %% ../nbs/09_hardness.ipynb #e0ead0ea
+@patch
+def set_weights(self:WeightedSampler, weights:Tensor)->WeightedSampler:
+    weights = torch.as_tensor(weights, dtype=torch.float64).cpu()
+    if weights.ndim != 1 or not torch.isfinite(weights).all() or (weights < 0).any() or weights.sum() == 0:
+        raise ValueError('weights must be a 1-d tensor of finite, non-negative numbers, not all zero')
+    self.weights = weights
+    return self
+
+# %% ../nbs/09_hardness.ipynb #156146e6
+@patch
+def sample(self:WeightedSampler, classes:Tensor|None=None)->Tensor: # draw from these classes only; None: all
+    weights = self.weights if classes is None else self.weights * torch.isin(self.labels,
+                                                                             torch.as_tensor(classes).cpu())
+    return torch.multinomial(weights, self.batch_size, replacement=True, generator=self.generator)
 
 # %% ../nbs/09_hardness.ipynb #f7c42a08
 def hs_histogram(hs:Tensor, n_models:int=8)->Tensor:
     "[K+1] count of examples with each HS value"
     return torch.bincount(hs.cpu(), minlength=n_models + 1)
 
+# %% ../nbs/09_hardness.ipynb #cbbd80a9
 def sampled_hs_distribution(hs:Tensor, weights:Tensor, n_models:int=8,
                             labels:Tensor|None=None, # given: the class-balanced sampler's share (classes equally often)
                            )->Tensor:                # [K+1] expected share of each HS value among sampled examples
@@ -367,12 +389,15 @@ class RealBatchWeights(Callback):
         self.class_balanced = class_balanced
     def on_start(self, run):
         if self.weights is not None: self._apply(run)
-    def settings(self)->dict:
-        digest = hashlib.sha256(self.weights.numpy().tobytes()).hexdigest()[:16]
-        return dict(class_balanced=self.class_balanced, weights=digest)
     def state_dict(self)->dict: return dict(settings=self.settings())
     def load_state_dict(self, state:dict):
         _check_resume_settings(state.get('settings', {}), self.settings(), 'example weights')
+
+# %% ../nbs/09_hardness.ipynb #9d724dec
+@patch
+def settings(self:RealBatchWeights)->dict:
+    digest = hashlib.sha256(self.weights.numpy().tobytes()).hexdigest()[:16]
+    return dict(class_balanced=self.class_balanced, weights=digest)
 
 # %% ../nbs/09_hardness.ipynb #62c2bd08
 @patch
@@ -390,6 +415,7 @@ def _apply(self:RealBatchWeights, run):
                                       run.dataset.train_labels)
     else: run.sampler.set_weights(self.weights * self._allowed)
 
+# %% ../nbs/09_hardness.ipynb #bf55cdd2
 def _check_resume_settings(saved:dict, now:dict, what:str):
     "Refuse a resume whose settings differ from the checkpoint's, naming each (settings it predates are not checked)"
     changed = {k: (saved[k], v) for k, v in now.items() if k in saved and saved[k] != v}
@@ -433,10 +459,12 @@ def settings(self:HardnessSampler)->dict:
                 every=self.every,
                 every_epochs=self.every_epochs, start=self.start, eval_steps=self.eval_steps, seed=self.seed)
 
+# %% ../nbs/09_hardness.ipynb #5402e836
 @patch
 def histogram(self:HardnessSampler)->Tensor|None: return None if self.hs is None else hs_histogram(self.hs,
                                                                                                    self.n_models)
 
+# %% ../nbs/09_hardness.ipynb #90cf3997
 def _check_weighting(n_models:int, thr:float, weighting:str):
     "Fail now on weights that could leave a class with nothing to draw mid-run"
     w = hardness_weights(torch.arange(n_models + 1), n_models, thr, weighting)
@@ -478,6 +506,7 @@ def _refresh(self:HardnessSampler, run):
 def _due(self:HardnessSampler, step:int)->bool:
     return step >= self.start and (self.computed_at is None or step - self.computed_at >= self.every_steps)
 
+# %% ../nbs/09_hardness.ipynb #8a132613
 @patch
 def on_start(self:HardnessSampler, run):
     n_train, batch = sum(len(idx) for idx in run.sampler.class_indices), run.sampler.batch_size
@@ -488,10 +517,12 @@ def on_start(self:HardnessSampler, run):
     if self.weights is not None: self._apply(run)   # resumed: the checkpoint's weights, not new ones
     elif self._due(run.step): self._refresh(run)
 
+# %% ../nbs/09_hardness.ipynb #333254b2
 @patch
 def on_step(self:HardnessSampler, run, metrics:dict):
     if self._due(metrics['step']): self._refresh(run)
 
+# %% ../nbs/09_hardness.ipynb #a7347fa0
 @patch
 def on_meta_gradient(self:HardnessSampler, run, event:dict)->dict:
     "The first step drawn with refreshed weights records `hardness_seconds`, the time the refresh took"
@@ -505,6 +536,7 @@ def state_dict(self:HardnessSampler)->dict:
     return dict(hs=self.hs, weights=self.weights, computed_at=self.computed_at, refreshes=list(self.refreshes),
                 settings=self.settings())
 
+# %% ../nbs/09_hardness.ipynb #8236d11f
 @patch
 def load_state_dict(self:HardnessSampler, state:dict):
     "Continue from a checkpoint's state; every sampling setting must be the one it was saved with"
@@ -541,6 +573,7 @@ def add_hardness_arguments(parser):
                        help="draw real batches from the whole train split, as the authors do, not class by class")
     return parser
 
+# %% ../nbs/09_hardness.ipynb #83fa9bd7
 def hardness_callbacks(args)->list:
     "The callbacks the hardness options ask for: a `HardnessSampler`, or none without --hardness-sampler"
     options = (*_HARDNESS_OPTIONS, 'unbalanced')

@@ -10,6 +10,7 @@ import torch
 from torch import Tensor, nn
 from .data import AugmentationParams, apply_augmentation
 from .unroll import InnerOptimizer, measure_saved_bytes, unroll
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['MemoryProfile', 'profile_memory', 'MemoryPlan', 'format_bytes', 'choose_segment', 'plan_segment']
@@ -22,17 +23,21 @@ class MemoryProfile:
     meta_bytes: int        # bytes of the meta-loss graph on the real batch
     checkpoint_bytes: int  # bytes of one (params + optimizer state) checkpoint
 
-    def predict(self, n_back:int, # window length M
-                segment:int|None  # segment length k; None: full graph
-               )->int:
-        "Bytes held for backward by a window of `n_back` steps (with checkpoints in low-memory mode)"
-        if segment is None: return n_back * self.per_step_bytes + self.meta_bytes
-        return math.ceil(n_back / segment) * self.checkpoint_bytes + max(min(segment, n_back) * self.per_step_bytes,
-                                                                         self.meta_bytes)
+# %% ../nbs/03a_memory.ipynb #1566f038
+@patch
+def predict(self:MemoryProfile, n_back:int, # window length M
+            segment:int|None  # segment length k; None: full graph
+           )->int:
+    "Bytes held for backward by a window of `n_back` steps (with checkpoints in low-memory mode)"
+    if segment is None: return n_back * self.per_step_bytes + self.meta_bytes
+    return math.ceil(n_back / segment) * self.checkpoint_bytes + max(min(segment, n_back) * self.per_step_bytes,
+                                                                     self.meta_bytes)
 
-    def smallest(self, n_back:int)->tuple:
-        "(segment, bytes) needing the least memory; among ties the longest segment"
-        return min(((k, self.predict(n_back, k)) for k in range(1, n_back + 1)), key=lambda kb: (kb[1], -kb[0]))
+# %% ../nbs/03a_memory.ipynb #aa05bf53
+@patch
+def smallest(self:MemoryProfile, n_back:int)->tuple:
+    "(segment, bytes) needing the least memory; among ties the longest segment"
+    return min(((k, self.predict(n_back, k)) for k in range(1, n_back + 1)), key=lambda kb: (kb[1], -kb[0]))
 
 # %% ../nbs/03a_memory.ipynb #2980df61
 def _augmentation_bytes(images:Tensor, batch_size:int)->int:

@@ -20,6 +20,7 @@ def instance_norm(channels:int)->nn.GroupNorm:
     "Instance norm with a learned per-channel scale and shift: one group per channel"
     return nn.GroupNorm(channels, channels, affine=True)
 
+# %% ../nbs/01_models.ipynb #657d4645
 def conv_norm_relu(in_channels:int, out_channels:int, kernel_size:int=3, bias:bool=True)->list:
     "Conv (same padding), instance norm, ReLU"
     return [nn.Conv2d(in_channels, out_channels, kernel_size, padding=kernel_size // 2, bias=bias),
@@ -163,10 +164,12 @@ def plugin_of(factory)->str|None:
     module = getattr(factory, '__module__', None)
     return None if module in (None, '__main__') or module.split('.')[0] == 'simple_distill' else module
 
+# %% ../nbs/01_models.ipynb #256a023d
 def plugin_modules(plugin:str|None)->list:
     "The module names in a comma-separated `plugin` setting"
     return [m.strip() for m in (plugin or '').split(',') if m.strip()]
 
+# %% ../nbs/01_models.ipynb #63b04d2d
 def import_plugins(plugin:str|None, # comma-separated modules
                    arch:str|None=None, # a network to register from them if importing did not (a builder passed alone)
                   )->list:
@@ -186,6 +189,7 @@ def batch_norm_layers(model:nn.Module)->list:
     "Names of `model`'s BatchNorm layers, which normalise by the statistics of the batch"
     return [n for n, m in model.named_modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
 
+# %% ../nbs/01_models.ipynb #be31dc6a
 def check_functional(model:nn.Module, # a freshly built network
                      name:str,        # its arch name, for the message
                     )->nn.Module:
@@ -204,12 +208,14 @@ def model_names()->list:
     "The built-in architectures, then the registered ones"
     return [*MODEL_NAMES, *MODEL_BUILDERS]
 
+# %% ../nbs/01_models.ipynb #6cc9ea1a
 def _registered_model(arch:str, in_channels:int, num_classes:int, image_size:int, width, depth)->nn.Module:
     "A network from a registered builder, which owns its width and depth"
     if width is not None or depth is not None:
         raise ValueError(f"arch {arch!r} is registered: its width and depth are its builder's own; leave them None")
     return check_functional(MODEL_BUILDERS[arch](in_channels, num_classes, image_size), arch)
 
+# %% ../nbs/01_models.ipynb #05a2853a
 def build_model(arch:str,          # one of `model_names()`
                 in_channels:int,   # image channels
                 num_classes:int,   # outputs (logits)

@@ -27,6 +27,7 @@ def _to_unit(x)->np.ndarray:
     "(e^x - e^-1) / (e - e^-1): maps [-1, 1] onto [0, 1]"
     return (np.exp(x) - math.exp(-1)) / (math.e - math.exp(-1))
 
+# %% ../nbs/06a_protocols.ipynb #5ac4de1e
 def label_robust_score(syn, full, random, weight:float=0.5)->np.ndarray:
     "LRS from accuracies (fractions) of the set, full real data and random real subsets, per network"
     hlr, ior = np.asarray(full) - np.asarray(syn), np.asarray(syn) - np.asarray(random)
@@ -74,6 +75,7 @@ def steps_per_unit(protocol:Protocol, n_images:int)->int:
     batch = protocol.batch_size or default_batch_size(n_images)
     return 1 if protocol.unit == 'steps' else math.ceil(n_images / batch)
 
+# %% ../nbs/06a_protocols.ipynb #df72cb22
 def _optimizer(protocol:Protocol):
     "The protocol's torch optimiser class with its fixed settings bound"
     if protocol.optimizer == 'adam': return partial(torch.optim.Adam, weight_decay=protocol.weight_decay)
@@ -81,6 +83,7 @@ def _optimizer(protocol:Protocol):
         return partial(torch.optim.SGD, momentum=protocol.momentum, weight_decay=protocol.weight_decay)
     raise ValueError(f"unknown optimizer {protocol.optimizer!r}: use 'adam' or 'sgd'")
 
+# %% ../nbs/06a_protocols.ipynb #93af1f99
 def training_options(protocol:Protocol, n_images:int)->dict:
     "`train_networks` arguments of a protocol: optimiser, schedule, batch size, augmentation"
     steps = max(protocol.checkpoints) * steps_per_unit(protocol, n_images)
@@ -119,6 +122,7 @@ def protocol_measurements(images:Tensor, labels:Tensor,  # a shared set [n,C,H,W
                        class_balanced=images.ndim == 4, **training_options(protocol, n))
     return found
 
+# %% ../nbs/06a_protocols.ipynb #900edcf8
 def protocol_accuracies(images:Tensor, labels:Tensor, dataset:ImageDataset, protocol:Protocol, n_models:int=5,
                         seed:int=0, arch:str='convnet', width:int|None=None, depth:int|None=None,
                        )->Tensor: # [K] reported test accuracies
@@ -143,6 +147,7 @@ def _space_digest(dataset:ImageDataset)->str:
     state = [dataset.mean, dataset.std] + ([] if dataset.zca is None else list(dataset.zca.state_dict().values()))
     return hashlib.sha1(b''.join(t.detach().cpu().float().numpy().tobytes() for t in state)).hexdigest()[:12]
 
+# %% ../nbs/06a_protocols.ipynb #e77ce92b
 FULL_DATA = Protocol('dd_ranking_full_data', 'sgd', (0.01,), 0.9, 5e-4, 'epochs', checkpoints=tuple(range(10, 201, 10)),
                      decay_at=0.5, batch_size=512, augment=False, choose_per='network')
 
@@ -227,6 +232,7 @@ def recipe_protocol(recipe:dict)->Protocol:
                    checkpoints=(recipe['steps'],), batch_size=recipe.get('batch_size'),
                    augment=recipe.get('augment', True))
 
+# %% ../nbs/06a_protocols.ipynb #5d4a5419
 def protocols_for(distilled:DistilledSet, names=tuple(PROTOCOLS))->list:
     "The named protocols as they apply to a set: ours from its recipe, an lr search replaced by the lr it learned"
     unknown = [n for n in names if n not in PROTOCOLS]

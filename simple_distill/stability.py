@@ -18,40 +18,51 @@ from .bptt import paced_by_steps
 from .distill import (Callback, DistillConfig, NonFiniteMetaGradient, make_config, distill,
                                     add_config_arguments, config_from_args, field_help)
 from .evaluate import PeriodicEvaluation, DEFAULT_EVAL_STEPS, paired_difference
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['NormTrace', 'per_example_gradients', 'per_sample_meta_gradients', 'normalized_variance', 'signal_to_noise',
            'measured_at', 'NormalizedVariance', 'snr_sweep_table', 'window_stops', 'TruncationBias',
            'truncation_bias_table', 'plot_truncation_bias', 'MetaGradientWarning', 'HealthMonitor', 'TimeBudget',
-           'compare_methods', 'plot_over_steps', 'plot_windows_over_steps', 'run_summary', 'stability_summary',
-           'paired_comparison', 'parse_method', 'save_figures', 'add_stability_arguments', 'stability_callbacks',
-           'compare_command']
+           'method_configs', 'compare_methods', 'plot_over_steps', 'plot_windows_over_steps', 'run_summary',
+           'stability_summary', 'paired_comparison', 'parse_method', 'save_figures', 'add_stability_arguments',
+           'stability_callbacks', 'compare_parser', 'compare_command']
 
-# %% ../nbs/07_stability.ipynb #4a3a651c
+# %% ../nbs/07_stability.ipynb #4a3a651d
 _TRACE_COLUMNS = ('step', 'grad_norm', 'label_grad_norm', 'outer_loss', 'window_start', 'window_stop',
                   'normalized_variance', 'nv_ceiling', 'snr', 'snr_low', 'snr_high', 'nv_seconds', 'bias_seconds')
 
+# %% ../nbs/07_stability.ipynb #4a3a651c
 class NormTrace(Callback):
     "One tidy row per outer step: norms, loss, window, cumulative seconds, measurements and test accuracy where taken"
-    def on_start(self, run):
-        self.rows, self.seconds = [], 0.
-        for m in run.history: self._add(m)
-        for r in run.evals: self.on_eval(run, r)
     def on_meta_gradient(self, run, event):
         if event['grad_labels'] is not None: return dict(label_grad_norm=event['grad_labels'].norm().item())
-    def _add(self, metrics):
-        self.seconds += metrics['seconds']
-        by_size = {k: v for k, v in metrics.items() if k.startswith(('bias_', 'sweep_'))}  # by window stop, by n
-        row = {k: metrics.get(k, math.nan) for k in _TRACE_COLUMNS}
-        self.rows.append(dict(row, **by_size, seconds=self.seconds, test_acc=math.nan))
     def on_step(self, run, metrics): self._add(metrics)
-    def on_eval(self, run, result):
-        for row in self.rows[::-1]:
-            if row['step'] == result['step']:
-                row['test_acc'] = result['acc_mean']
-                break
     @property
     def table(self)->pd.DataFrame: return pd.DataFrame(self.rows)
+
+# %% ../nbs/07_stability.ipynb #1549df50
+@patch
+def on_start(self:NormTrace, run):
+    self.rows, self.seconds = [], 0.
+    for m in run.history: self._add(m)
+    for r in run.evals: self.on_eval(run, r)
+
+# %% ../nbs/07_stability.ipynb #00a252a9
+@patch
+def _add(self:NormTrace, metrics):
+    self.seconds += metrics['seconds']
+    by_size = {k: v for k, v in metrics.items() if k.startswith(('bias_', 'sweep_'))}  # by window stop, by n
+    row = {k: metrics.get(k, math.nan) for k in _TRACE_COLUMNS}
+    self.rows.append(dict(row, **by_size, seconds=self.seconds, test_acc=math.nan))
+
+# %% ../nbs/07_stability.ipynb #ff93295a
+@patch
+def on_eval(self:NormTrace, run, result):
+    for row in self.rows[::-1]:
+        if row['step'] == result['step']:
+            row['test_acc'] = result['acc_mean']
+            break
 
 # %% ../nbs/07_stability.ipynb #8a4725c3
 def per_example_gradients(forward,       # forward(params, x) from `functional_forward`
@@ -114,6 +125,7 @@ def _snr_from_moments(total:Tensor, squares:Tensor, n:int)->Tensor:
     nv = (squares / n - mean ** 2).mean(-1) / mean.square().sum(-1)
     return ((n - 1) / (total.shape[-1] * nv) - 1) / n
 
+# %% ../nbs/07_stability.ipynb #b48b7f1b
 def signal_to_noise(grads:Tensor,        # [n, ...] one meta-gradient per sample
                     confidence:float=0.95,
                    )->dict:              # normalized_variance, nv_ceiling, snr, snr_low, snr_high
@@ -137,6 +149,7 @@ def measured_at(every:int|tuple):
         return lambda step: step % every == 0
     return lambda step: step in set(every)
 
+# %% ../nbs/07_stability.ipynb #4ab149fd
 class NormalizedVariance(Callback):
     "Every `every` outer steps: NV and SNR of the per-sample meta-gradients of the learned tensors that make the images"
     def __init__(self, every:int|tuple=10, # outer steps between measurements (every, 2·every, ...), or the steps
@@ -149,16 +162,18 @@ class NormalizedVariance(Callback):
         self.due, self.n_samples, self.chunk, self.sweep = measured_at(every), n_samples, chunk, sweep
         self.generator = torch.Generator().manual_seed(seed)
 
-    def on_meta_gradient(self, run, event):
-        if not self.due(event['step']): return None
-        start, real_labels = time.perf_counter(), event['real_labels']
-        samples = torch.randperm(len(real_labels), generator=self.generator)[:self.n_samples].to(real_labels.device)
-        images, labels = run.synthetic.materialize()
-        grads = per_sample_meta_gradients(event['model'], images, labels, event['real_images'], real_labels,
-                                          event['window'], run.inner_opt, event['plan'], samples, self.chunk,
-                                          wrt=run.synthetic.image_parameters())
-        swept = {f'sweep_{k}_{n}': v for n in self.sweep for k, v in signal_to_noise(grads[:n]).items()}
-        return dict(signal_to_noise(grads), **swept, nv_seconds=time.perf_counter() - start)
+# %% ../nbs/07_stability.ipynb #4f2ceed2
+@patch
+def on_meta_gradient(self:NormalizedVariance, run, event):
+    if not self.due(event['step']): return None
+    start, real_labels = time.perf_counter(), event['real_labels']
+    samples = torch.randperm(len(real_labels), generator=self.generator)[:self.n_samples].to(real_labels.device)
+    images, labels = run.synthetic.materialize()
+    grads = per_sample_meta_gradients(event['model'], images, labels, event['real_images'], real_labels,
+                                      event['window'], run.inner_opt, event['plan'], samples, self.chunk,
+                                      wrt=run.synthetic.image_parameters())
+    swept = {f'sweep_{k}_{n}': v for n in self.sweep for k, v in signal_to_noise(grads[:n]).items()}
+    return dict(signal_to_noise(grads), **swept, nv_seconds=time.perf_counter() - start)
 
 # %% ../nbs/07_stability.ipynb #sw000002
 def snr_sweep_table(table:pd.DataFrame)->pd.DataFrame:
@@ -175,6 +190,7 @@ def window_stops(n_back:int, n_unroll:int, positions:int=5)->tuple:
     "`positions` window stops spread evenly over [M, T]: the stops RaT-BPTT draws from, T-BPTT's (T) the last"
     return tuple(sorted({round(n_back + (n_unroll - n_back) * i / (positions - 1)) for i in range(positions)}))
 
+# %% ../nbs/07_stability.ipynb #bd355dc6
 class TruncationBias(Callback):
     "At the step's θ₀, on one plan: the meta-gradient of window (stop − M, stop) against full BPTT (0, stop), by stop"
     def __init__(self, every:int|tuple=20,      # outer steps between measurements, or the steps themselves
@@ -182,26 +198,28 @@ class TruncationBias(Callback):
                  seed:int=0):                   # draws the plan: the measurement leaves the run's own draws alone
         self.due, self.stops, self.generator = measured_at(every), stops, torch.Generator().manual_seed(seed)
 
-    def on_meta_gradient(self, run, event):
-        if not self.due(event['step']): return None
-        start, c = time.perf_counter(), run.config
-        stops = self.stops or window_stops(c.n_back, c.n_unroll)
-        images, labels = (t.detach() for t in run.synthetic.materialize())
-        class_ids = run.synthetic.class_ids if c.batch_per_class else None
-        plan = make_plan(max(stops), len(images), run.inner_batch, len(event['real_labels']), self.generator, c.augment,
-                         images.device, class_ids)
-        def meta_gradient(window):
-            return unroll(event['model'], images, labels, event['real_images'], event['real_labels'], window,
-                          run.inner_opt, run.inner_batch, plan=plan).grad_images
-        metrics = {}
-        for stop in stops:
-            full = meta_gradient((0, stop))
-            windowed = full if stop <= c.n_back else meta_gradient((stop - c.n_back, stop))
-            metrics.update({f'bias_cosine_{stop}': F.cosine_similarity(windowed.flatten().double(),
-                                                                       full.flatten().double(), 0).item(),
-                            f'bias_norm_ratio_{stop}': (windowed.norm() / full.norm()).item(),
-                            f'bias_full_norm_{stop}': full.norm().item()})
-        return dict(metrics, bias_seconds=time.perf_counter() - start)
+# %% ../nbs/07_stability.ipynb #528111b0
+@patch
+def on_meta_gradient(self:TruncationBias, run, event):
+    if not self.due(event['step']): return None
+    start, c = time.perf_counter(), run.config
+    stops = self.stops or window_stops(c.n_back, c.n_unroll)
+    images, labels = (t.detach() for t in run.synthetic.materialize())
+    class_ids = run.synthetic.class_ids if c.batch_per_class else None
+    plan = make_plan(max(stops), len(images), run.inner_batch, len(event['real_labels']), self.generator, c.augment,
+                     images.device, class_ids)
+    def meta_gradient(window):
+        return unroll(event['model'], images, labels, event['real_images'], event['real_labels'], window,
+                      run.inner_opt, run.inner_batch, plan=plan).grad_images
+    metrics = {}
+    for stop in stops:
+        full = meta_gradient((0, stop))
+        windowed = full if stop <= c.n_back else meta_gradient((stop - c.n_back, stop))
+        metrics.update({f'bias_cosine_{stop}': F.cosine_similarity(windowed.flatten().double(),
+                                                                   full.flatten().double(), 0).item(),
+                        f'bias_norm_ratio_{stop}': (windowed.norm() / full.norm()).item(),
+                        f'bias_full_norm_{stop}': full.norm().item()})
+    return dict(metrics, bias_seconds=time.perf_counter() - start)
 
 # %% ../nbs/07_stability.ipynb #tb000003
 def truncation_bias_table(table:pd.DataFrame)->pd.DataFrame:
@@ -237,6 +255,7 @@ def plot_truncation_bias(bias:pd.DataFrame, title:str='truncation bias against f
 # %% ../nbs/07_stability.ipynb #7ac7e6bb
 class MetaGradientWarning(UserWarning): "An unhealthy meta-gradient: non-finite, spiking or vanishing."
 
+# %% ../nbs/07_stability.ipynb #d90ce988
 class HealthMonitor(Callback):
     "Warn when the learned tensors' meta-gradient is NaN/Inf, spikes above `spike` or falls below `vanish` × its EMA"
     def __init__(self, spike:float=10.,   # a norm this many times the running EMA is a spike
@@ -244,27 +263,31 @@ class HealthMonitor(Callback):
                  decay:float=0.9):        # EMA decay of the norm
         self.spike, self.vanish, self.decay, self.ema, self.events = spike, vanish, decay, None, []
 
-    def check(self, step:int, norm:float, loss:float)->tuple: # (kind, message), or (None, None) when healthy
-        "Classify one step's meta-gradient norm against the running EMA, then update the EMA with it"
-        kind = ('nonfinite' if not (math.isfinite(norm) and math.isfinite(loss)) else None if self.ema is None else
-                'spike' if norm > self.spike * self.ema else 'vanishing' if norm < self.vanish * self.ema else None)
-        if math.isfinite(norm): self.ema = norm if self.ema is None else self.decay * self.ema + (1 - self.decay) * norm
-        text = dict(nonfinite=f'step {step}: the meta-gradient or outer loss is NaN/Inf',
-                    spike=f'step {step}: meta-gradient spike, norm {norm:.3g} > {self.spike:g}× its running average',
-                    vanishing=f'step {step}: vanishing meta-gradient, norm {norm:.3g} < {self.vanish:g}× its running '
-                              'average')
-        return kind, text.get(kind)
+# %% ../nbs/07_stability.ipynb #e0bd9356
+@patch
+def check(self:HealthMonitor, step:int, norm:float, loss:float)->tuple: # (kind, message), or (None, None) when healthy
+    "Classify one step's meta-gradient norm against the running EMA, then update the EMA with it"
+    kind = ('nonfinite' if not (math.isfinite(norm) and math.isfinite(loss)) else None if self.ema is None else
+            'spike' if norm > self.spike * self.ema else 'vanishing' if norm < self.vanish * self.ema else None)
+    if math.isfinite(norm): self.ema = norm if self.ema is None else self.decay * self.ema + (1 - self.decay) * norm
+    text = dict(nonfinite=f'step {step}: the meta-gradient or outer loss is NaN/Inf',
+                spike=f'step {step}: meta-gradient spike, norm {norm:.3g} > {self.spike:g}× its running average',
+                vanishing=f'step {step}: vanishing meta-gradient, norm {norm:.3g} < {self.vanish:g}× its running '
+                          'average')
+    return kind, text.get(kind)
 
-    def on_meta_gradient(self, run, event):
-        grads = [g for g in (event['grad_images'], event['grad_labels'], *event['learned_grads']) if g is not None]
-        finite = all(torch.isfinite(g).all() for g in grads)
-        learned = torch.cat([g.reshape(-1) for g in event['learned_grads']])
-        norm = learned.norm().item() if finite else math.nan  # the norm the clipper clips
-        kind, message = self.check(event['step'], norm, event['outer_loss'])
-        if kind is None: return None
-        self.events.append(dict(step=event['step'], kind=kind, message=message))
-        warnings.warn(message, MetaGradientWarning, stacklevel=2)
-        return dict(warnings=[message])
+# %% ../nbs/07_stability.ipynb #8db1d170
+@patch
+def on_meta_gradient(self:HealthMonitor, run, event):
+    grads = [g for g in (event['grad_images'], event['grad_labels'], *event['learned_grads']) if g is not None]
+    finite = all(torch.isfinite(g).all() for g in grads)
+    learned = torch.cat([g.reshape(-1) for g in event['learned_grads']])
+    norm = learned.norm().item() if finite else math.nan  # the norm the clipper clips
+    kind, message = self.check(event['step'], norm, event['outer_loss'])
+    if kind is None: return None
+    self.events.append(dict(step=event['step'], kind=kind, message=message))
+    warnings.warn(message, MetaGradientWarning, stacklevel=2)
+    return dict(warnings=[message])
 
 # %% ../nbs/07_stability.ipynb #79576bdf
 class TimeBudget(Callback):
@@ -293,6 +316,20 @@ def _run_method(config:DistillConfig, dataset:ImageDataset, seconds, evaluation,
     if progress: print(f"  {config.out_dir}: {run.step} steps in {trace.seconds:.0f} s ({run.reason})", flush=True)
     return trace.table.assign(reason=run.reason)
 
+# %% ../nbs/07_stability.ipynb #cadff056
+def method_configs(methods:dict, seeds, base:DistillConfig, steps:int|None, out_dir, overrides:dict)->dict:
+    "(seed, method) -> the base config with the method's settings, the seed and a folder of its own"
+    fields = {**vars(base), **overrides, 'steps': steps or base.steps}
+    folder = lambda name, seed: str(Path(out_dir)/_folder_name(name)/f'seed{seed}')
+    return {(seed, name): make_config(**{**fields, **settings, 'seed': seed, 'out_dir': folder(name, seed)})
+            for seed in seeds for name, settings in methods.items()}
+
+# %% ../nbs/07_stability.ipynb #79530a60
+def _measures(seed:int, nv_every, nv_samples:int, nv_chunk, nv_sweep, bias_every, monitor:bool)->list:
+    "The stability callbacks a run of the comparison gets (None where one is not asked for)"
+    return [NormalizedVariance(nv_every, nv_samples, nv_chunk, seed, nv_sweep) if nv_every else None,
+            TruncationBias(bias_every, seed=seed) if bias_every else None, HealthMonitor() if monitor else None]
+
 # %% ../nbs/07_stability.ipynb #987f052d
 def compare_methods(methods:dict,              # name -> config overrides, e.g. {'RaT-BPTT': dict(schedule='rat_bptt')}
                     seeds=(0, 1, 2),           # one run per method and seed
@@ -314,23 +351,20 @@ def compare_methods(methods:dict,              # name -> config overrides, e.g. 
                     **overrides)->pd.DataFrame:# one row per method, seed and outer step
     "Run every method with every seed on identical data, initial images and budget; one tidy table"
     base = base if isinstance(base, DistillConfig) else make_config(base, **overrides)
-    base_fields = {**vars(base), **overrides}
-    configs = {(seed, name): make_config(**{**base_fields, 'steps': steps or base.steps, **settings, 'seed': seed,
-                                            'out_dir': str(Path(out_dir)/_folder_name(name)/f'seed{seed}')})
-               for seed in seeds for name, settings in methods.items()}  # every setting checked before the first run
+    configs = method_configs(methods, seeds, base, steps, out_dir, overrides)  # all checked before the first run
     _check_budget({name: c.schedule for (_, name), c in configs.items()}, seconds)
     dataset = dataset if dataset is not None else load_dataset(base.dataset, root=base.data_root, zca=base.zca)
     tables = []
     for (seed, name), config in configs.items():  # seed by seed: a stopped comparison has whole seeds
         evaluation = (PeriodicEvaluation(eval_every or 10**9, eval_models, eval_steps, baseline=False)
                       if eval_models else None)
-        measures = [NormalizedVariance(nv_every, nv_samples, nv_chunk, seed, nv_sweep) if nv_every else None,
-                    TruncationBias(bias_every, seed=seed) if bias_every else None, HealthMonitor() if monitor else None]
+        measures = _measures(seed, nv_every, nv_samples, nv_chunk, nv_sweep, bias_every, monitor)
         trace = _run_method(config, dataset, seconds, evaluation, measures, progress)
         tables.append(trace.assign(method=name, seed=seed))
     table = pd.concat(tables, ignore_index=True)
     return table[['method', 'seed'] + [c for c in table.columns if c not in ('method', 'seed')]]
 
+# %% ../nbs/07_stability.ipynb #f1c130a4
 def _check_budget(schedules:dict, seconds:float|None):
     "Refuse a seconds budget for schedules that spread their windows over the run's steps: their pace is another run's"
     paced = sorted({f'{name} ({schedule})' for name, schedule in schedules.items() if paced_by_steps(schedule)})
@@ -338,6 +372,7 @@ def _check_budget(schedules:dict, seconds:float|None):
         raise ValueError(f"{', '.join(paced)} spread their windows over the run's outer steps, which a seconds budget "
                          "leaves open: compare them at equal steps (no seconds budget)")
 
+# %% ../nbs/07_stability.ipynb #25ac8073
 def _folder_name(name:str)->str: return ''.join(ch if ch.isalnum() or ch in '-_.' else '_' for ch in name)
 
 # %% ../nbs/07_stability.ipynb #dc4f4aa4
@@ -375,6 +410,7 @@ def _spike_ratios(norms:pd.Series, decay:float=0.9)->pd.Series:
     "Each norm over the EMA (decay d, as clipping uses) of the norms before it; NaN at the first"
     return norms / norms.ewm(alpha=1 - decay, adjust=False).mean().shift(1)
 
+# %% ../nbs/07_stability.ipynb #fd11f5f6
 def run_summary(rows:pd.DataFrame,    # one run's rows of a `compare_methods` table
                 trend_steps:int=9,    # steps of the rolling median the fluctuation is measured around
                )->pd.Series:
@@ -392,6 +428,7 @@ def run_summary(rows:pd.DataFrame,    # one run's rows of a `compare_methods` ta
                           nonfinite=float((measured('reason') == 'nonfinite').any()),
                           test_acc=measured('test_acc').iloc[-1] if len(measured('test_acc')) else math.nan))
 
+# %% ../nbs/07_stability.ipynb #94f05427
 def stability_summary(table:pd.DataFrame, skip:int=0)->pd.DataFrame: # skip: leave out each run's first `skip` steps
     "Per method, mean and std over seeds of each run's `run_summary`"
     runs = table[table.step > skip].groupby(['method', 'seed'], sort=False).apply(run_summary, include_groups=False)
@@ -457,8 +494,10 @@ def _steps(text:str)->int|tuple:
     "'10': every 10 outer steps; '10,20': steps 10 and 20; '20,': step 20 alone"
     return tuple(int(s) for s in text.split(',') if s) if ',' in text else int(text)
 
+# %% ../nbs/07_stability.ipynb #0c21686c
 def _sizes(value)->tuple: return value if isinstance(value, tuple) else (value,)
 
+# %% ../nbs/07_stability.ipynb #6d2dcc56
 def add_stability_arguments(parser):
     "The measurements `simple-distill distill` and `compare` can take along a run"
     add = parser.add_argument
@@ -474,6 +513,7 @@ def add_stability_arguments(parser):
         help='measure the truncation bias against full BPTT every this many outer steps, or at steps 10,20 or 20, '
              '(default: never)')
 
+# %% ../nbs/07_stability.ipynb #a69a6168
 def stability_callbacks(args, seed:int=0)->list:
     "The callbacks `add_stability_arguments`' options ask for"
     nv = (NormalizedVariance(args.nv_every, args.nv_samples, args.nv_chunk, seed, _sizes(args.nv_sweep))
@@ -482,8 +522,8 @@ def stability_callbacks(args, seed:int=0)->list:
     return [cb for cb in (HealthMonitor() if args.monitor else None, nv, bias) if cb is not None]
 
 # %% ../nbs/07_stability.ipynb #53efd173
-def compare_command(argv:list=None)->pd.DataFrame:
-    "Parse `simple-distill compare` options, run the comparison, write its table, summary and figures."
+def compare_parser()->argparse.ArgumentParser:
+    "Every option of `simple-distill compare`: the config's, the methods and seeds, evaluation, measurements"
     parser = argparse.ArgumentParser(prog='simple-distill compare',
                                      description='Compare BPTT-family methods over seeds: norms, NV and SNR, '
                                                  'truncation bias, accuracy.')
@@ -498,18 +538,26 @@ def compare_command(argv:list=None)->pd.DataFrame:
         help=f'training steps per evaluated network (default: {DEFAULT_EVAL_STEPS})')
     add('--eval-every', type=int, default=None, help='evaluate every this many outer steps too (default: at the end)')
     add_stability_arguments(parser)
-    args = parser.parse_args(argv)
-    out_dir = getattr(args, 'out_dir', 'runs/compare')  # not distill's default folder
-    base = dataclasses.replace(config_from_args(args), out_dir=out_dir)
-    methods = dict(parse_method(spec) for spec in args.method)
-    table = compare_methods(methods, [int(s) for s in args.seeds.split(',')], base, seconds=args.seconds,
-                            eval_models=args.eval_models, eval_steps=args.eval_steps, eval_every=args.eval_every,
-                            nv_every=args.nv_every, nv_samples=args.nv_samples, nv_chunk=args.nv_chunk,
-                            nv_sweep=_sizes(args.nv_sweep), bias_every=args.bias_every, monitor=args.monitor,
-                            out_dir=base.out_dir)
+    return parser
+
+# %% ../nbs/07_stability.ipynb #e515b112
+def _comparison_options(args)->dict:
+    "`compare_methods`' keyword arguments from the parsed options"
+    return dict(seconds=args.seconds, eval_models=args.eval_models, eval_steps=args.eval_steps,
+                eval_every=args.eval_every, nv_every=args.nv_every, nv_samples=args.nv_samples, nv_chunk=args.nv_chunk,
+                nv_sweep=_sizes(args.nv_sweep), bias_every=args.bias_every, monitor=args.monitor)
+
+# %% ../nbs/07_stability.ipynb #12914890
+def compare_command(argv:list=None)->pd.DataFrame:
+    "Parse `simple-distill compare` options, run the comparison, write its table, summary and figures (runs/compare)"
+    args = compare_parser().parse_args(argv)
+    base = dataclasses.replace(config_from_args(args), out_dir=getattr(args, 'out_dir', 'runs/compare'))
+    methods, seeds = dict(parse_method(spec) for spec in args.method), [int(s) for s in args.seeds.split(',')]
+    table = compare_methods(methods, seeds, base, out_dir=base.out_dir, **_comparison_options(args))
     _write_comparison(table, Path(base.out_dir))
     return table
 
+# %% ../nbs/07_stability.ipynb #85409b91
 def _write_comparison(table:pd.DataFrame, out:Path):
     "The table, its summary, paired differences and figures in `out`, the summary and differences printed"
     table.to_csv(out/'table.csv', index=False)

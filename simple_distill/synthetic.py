@@ -19,8 +19,8 @@ from .models import import_plugins
 
 # %% auto #0
 __all__ = ['DISTILLED_FORMAT', 'DISTILLED_FORMAT_VERSION', 'EVAL_RECIPE', 'unit_norm_images', 'SyntheticSet',
-           'pass_meta_gradients', 'linear_basis_numbers', 'linear_basis_size', 'LinearBasisSet', 'save_distilled',
-           'DistilledSet', 'load_distilled']
+           'pass_meta_gradients', 'linear_basis_numbers', 'linear_basis_size', 'LinearBasisSet', 'tensor_checksum',
+           'save_distilled', 'DistilledSet', 'load_distilled']
 
 # %% ../nbs/02_synthetic.ipynb #71fd3459
 def unit_norm_images(n:int,                 # number of images
@@ -91,6 +91,7 @@ def set_block_rates(self:SyntheticSet, rates:list)->SyntheticSet:
 # %% ../nbs/02_synthetic.ipynb #da32edab
 def _joined(blocks:nn.ParameterList)->Tensor: return blocks[0] if len(blocks) == 1 else torch.cat(tuple(blocks))
 
+# %% ../nbs/02_synthetic.ipynb #d38d012a
 @patch
 def materialize(self:SyntheticSet)->tuple:
     "(images [n,C,H,W], labels [n,K]) an inner step trains on, differentiable with respect to the learned blocks"
@@ -118,14 +119,17 @@ def pass_meta_gradients(materialized:tuple, # (images, labels) from a set's `mat
     pairs = [(t, g) for t, g in zip(materialized, grads) if g is not None and t.requires_grad]
     torch.autograd.backward([t for t, _ in pairs], [g for _, g in pairs])
 
+# %% ../nbs/02_synthetic.ipynb #8d43f888
 @patch
 def image_parameters(self:SyntheticSet)->list:
     "The learned tensors that generate the images, whose meta-gradients are clipped together: blocks with a rate > 0"
     return [p for p, rate in zip(self.image_blocks, self.block_rates) if rate > 0]
 
+# %% ../nbs/02_synthetic.ipynb #1aef6340
 @patch
 def factors(self:SyntheticSet)->dict: return {}  # pixels generate nothing: the images are the factors
 
+# %% ../nbs/02_synthetic.ipynb #528aa570
 @patch
 def describe(self:SyntheticSet)->str:
     "What is learned, in one line"
@@ -140,6 +144,7 @@ def clamp_labels_(self:SyntheticSet)->SyntheticSet:
         for labels in self.label_blocks: labels.clamp_(min=0)
     return self
 
+# %% ../nbs/02_synthetic.ipynb #c5e28789
 def _upgrade_single_tensor_state(module, state_dict, prefix, *args):
     "Read a state written when the set was one `images` and one `labels` tensor (before blocks)"
     for old, new in (('images', 'image_blocks.0'), ('labels', 'label_blocks.0')):
@@ -151,6 +156,7 @@ def linear_basis_numbers(n_bases:int, images_per_class:int, num_classes:int, bas
     "Numbers a linear basis stores: K·d for the bases, r·C·K for the addressing matrices"
     return n_bases * math.prod(basis_shape) + images_per_class * num_classes * n_bases
 
+# %% ../nbs/02_synthetic.ipynb #2cb93c00
 def linear_basis_size(budget_ipc:int,        # the budget: as many numbers as this many pixel images per class
                       images_per_class:int,  # r: images generated per class
                       num_classes:int, image_shape:tuple, basis_shape:tuple)->int:
@@ -197,6 +203,7 @@ def materialize(self:LinearBasisSet)->tuple:
     images = torch.einsum('ick,kd->cid', self.coefficients, bases.flatten(1))  # [classes, r, d]: class by class
     return images.reshape(-1, *self.image_shape), self.labels
 
+# %% ../nbs/02_synthetic.ipynb #992bfda8
 LinearBasisSet.images = property(lambda self: self.materialize()[0], doc="[n,C,H,W] the generated images")
 
 @patch
@@ -205,16 +212,23 @@ def meta_parameters(self:LinearBasisSet, image_lr:float, label_lr:float)->list:
     return [dict(params=[self.bases, self.coefficients], lr=image_lr)] + ([dict(params=[self.labels], lr=label_lr)]
                                                                           if self.learn_labels else [])
 
+# %% ../nbs/02_synthetic.ipynb #1ee75f73
 @patch
 def image_parameters(self:LinearBasisSet)->list: return [self.bases, self.coefficients]
+
+# %% ../nbs/02_synthetic.ipynb #b35b2402
 @patch
 def factors(self:LinearBasisSet)->dict: return dict(bases=self.bases, coefficients=self.coefficients)
+
+# %% ../nbs/02_synthetic.ipynb #fe6a1b04
 @patch
 def describe(self:LinearBasisSet)->str:
     "What is learned, in one line"
     return (f"a linear basis of {len(self.bases)} images {'×'.join(map(str, self.bases.shape[1:]))} "
             f"generating {len(self) // self.num_classes} images per class: "
             f"{self.bases.numel() + self.coefficients.numel():,} numbers")
+
+# %% ../nbs/02_synthetic.ipynb #38e65b72
 @patch
 def clamp_labels_(self:LinearBasisSet)->LinearBasisSet:
     with torch.no_grad(): self.labels.clamp_(min=0)
@@ -228,7 +242,7 @@ DISTILLED_FORMAT_VERSION = 1
 EVAL_RECIPE = dict(arch='convnet', width=None, depth=None, optimizer='adam', lr=1e-3, batch_size=None, augment=True,
                    steps=300)
 
-def _tensor_checksum(tensors:dict)->str:
+def tensor_checksum(tensors:dict)->str:
     "SHA-256 over names, dtypes, shapes and bytes of the tensors, in name order"
     digest = hashlib.sha256()
     for name in sorted(tensors):
@@ -243,7 +257,7 @@ def _write_distilled(path:Path, tensors:dict, zca:ZCA|None, **fields)->Path:
     if zca is not None: tensors = {**tensors, **{f'zca.{k}': v for k, v in zca.state_dict().items()}}
     tensors = {k: v.detach().to('cpu', copy=True).contiguous() for k, v in tensors.items()}
     metadata = dict(format=DISTILLED_FORMAT, format_version=DISTILLED_FORMAT_VERSION, version=__version__, **fields,
-                    checksum=_tensor_checksum(tensors))
+                    checksum=tensor_checksum(tensors))
     try: text = json.dumps(metadata)
     except TypeError as e: raise ValueError("config and eval_recipe must be JSON-serialisable "
                                             f"(numbers, strings, lists, dicts): {e}") from e
@@ -289,9 +303,11 @@ class DistilledSet:
     # what generated the images (a linear basis: bases, coefficients); {} for pixels
     factors: dict = dataclasses.field(default_factory=dict)
 
-    def to_display(self, images:Tensor|None=None)->Tensor:
-        "Undo ZCA and normalisation (default: of this set's images) for pictures, as `ImageDataset.to_display`"
-        return ImageDataset.to_display(self, self.images if images is None else images)
+# %% ../nbs/02_synthetic.ipynb #f45e16ea
+@patch
+def to_display(self:DistilledSet, images:Tensor|None=None)->Tensor:
+    "Undo ZCA and normalisation (default: of this set's images) for pictures, as `ImageDataset.to_display`"
+    return ImageDataset.to_display(self, self.images if images is None else images)
 
 # %% ../nbs/02_synthetic.ipynb #0dba0b54
 def _read_distilled_file(path:Path)->tuple:
@@ -305,6 +321,7 @@ def _read_distilled_file(path:Path)->tuple:
         raise ValueError(f"{path} is not a readable safetensors file ({e}): it is "
                          "truncated or corrupted; use another copy or checkpoint") from e
 
+# %% ../nbs/02_synthetic.ipynb #588d97ac
 def load_distilled(path:str|Path)->DistilledSet:
     "Read a file written by `save_distilled` (safetensors only: no pickle, no code execution)"
     path = Path(path)
@@ -318,7 +335,7 @@ def load_distilled(path:str|Path)->DistilledSet:
     if meta.get('format_version', 0) > DISTILLED_FORMAT_VERSION:
         raise ValueError(f"{path} uses format version {meta['format_version']}, newer than "
                          f"this simple_distill {__version__} reads: upgrade simple_distill")
-    if _tensor_checksum(tensors) != meta.get('checksum'):
+    if tensor_checksum(tensors) != meta.get('checksum'):
         raise ValueError(f"{path} is corrupted: its tensor data do not match the "
                          "checksum saved with them; use another copy or checkpoint")
     zca_state = {k.removeprefix('zca.'): v for k, v in tensors.items() if k.startswith('zca.')}

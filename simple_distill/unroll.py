@@ -12,6 +12,7 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor, nn
 from .data import AugmentationParams, apply_augmentation, sample_augmentation
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['INNER_OPTIMIZERS', 'ENGINES', 'InnerOptimizer', 'UnrollPlan', 'make_plan', 'functional_forward', 'inner_loss',
@@ -38,30 +39,43 @@ class InnerOptimizer:
         if not self.lr > 0: raise ValueError(f"inner lr must be positive, got {self.lr}")
         if not 0 <= self.momentum < 1: raise ValueError(f"momentum must lie in [0, 1), got {self.momentum}")
 
-    def init_state(self, params:tuple)->tuple:
-        "Fresh state as a flat tuple: Adam (m..., v...), SGD with momentum (buffer...), plain SGD ()"
-        n_slots = {'adam': 2, 'sgd': 1 if self.momentum else 0}[self.name]
-        return tuple(torch.zeros_like(p) for _ in range(n_slots) for p in params)
+# %% ../nbs/03_unroll.ipynb #00fd0742
+@patch
+def init_state(self:InnerOptimizer, params:tuple)->tuple:
+    "Fresh state as a flat tuple: Adam (m..., v...), SGD with momentum (buffer...), plain SGD ()"
+    n_slots = {'adam': 2, 'sgd': 1 if self.momentum else 0}[self.name]
+    return tuple(torch.zeros_like(p) for _ in range(n_slots) for p in params)
 
-    def lr_at(self, step:int)->float:
-        "Learning rate at 0-based inner step `step`"
-        return self.lr * self.lr_gamma ** sum(step >= m for m in self.lr_milestones)
+# %% ../nbs/03_unroll.ipynb #c6b8d0ef
+@patch
+def lr_at(self:InnerOptimizer, step:int)->float:
+    "Learning rate at 0-based inner step `step`"
+    return self.lr * self.lr_gamma ** sum(step >= m for m in self.lr_milestones)
 
-    def step(self, params:tuple, grads:tuple, state:tuple, step:int)->tuple:
-        "Update at 0-based inner step `step`; returns (new params, new state) without touching the inputs"
-        lr = self.lr_at(step)
-        if self.name == 'sgd':
-            # torch.add(p, d, alpha=-lr) is the kernel torch.optim.SGD uses, so trajectories match bit for bit
-            directions = tuple(self.momentum * b + g for b, g in zip(state, grads)) if self.momentum else grads
-            return tuple(torch.add(p, d, alpha=-lr)
-                         for p, d in zip(params, directions)), directions if self.momentum else ()
-        (beta1, beta2), n = self.betas, len(params)
-        m = tuple(beta1 * m + (1 - beta1) * g for m, g in zip(state[:n], grads))
-        v = tuple(beta2 * v + (1 - beta2) * g * g for v, g in zip(state[n:], grads))
-        bias1, bias2 = 1 - beta1 ** (step + 1), 1 - beta2 ** (step + 1)
-        params = tuple(p - (lr / bias1) * m_ / torch.sqrt(v_ / bias2 + self.eps ** 2)
-                       for p, m_, v_ in zip(params, m, v))
-        return params, m + v
+# %% ../nbs/03_unroll.ipynb #11cce667s
+@patch
+def _sgd_step(self:InnerOptimizer, params:tuple, grads:tuple, state:tuple, lr:float)->tuple:
+    "SGD, its momentum buffers (if any) the state"
+    # torch.add(p, d, alpha=-lr) is the kernel torch.optim.SGD uses, so trajectories match bit for bit
+    directions = tuple(self.momentum * b + g for b, g in zip(state, grads)) if self.momentum else grads
+    return tuple(torch.add(p, d, alpha=-lr) for p, d in zip(params, directions)), directions if self.momentum else ()
+
+# %% ../nbs/03_unroll.ipynb #11cce667a
+@patch
+def _adam_step(self:InnerOptimizer, params:tuple, grads:tuple, state:tuple, lr:float, step:int)->tuple:
+    "Adam, its moments (m..., v...) the state, with ε inside the square root"
+    (beta1, beta2), n = self.betas, len(params)
+    m = tuple(beta1 * m + (1 - beta1) * g for m, g in zip(state[:n], grads))
+    v = tuple(beta2 * v + (1 - beta2) * g * g for v, g in zip(state[n:], grads))
+    step_size, bias2 = lr / (1 - beta1 ** (step + 1)), 1 - beta2 ** (step + 1)
+    return tuple(p - step_size * m_ / torch.sqrt(v_ / bias2 + self.eps ** 2) for p, m_, v_ in zip(params, m, v)), m + v
+
+# %% ../nbs/03_unroll.ipynb #11cce667
+@patch
+def step(self:InnerOptimizer, params:tuple, grads:tuple, state:tuple, step:int)->tuple:
+    "Update at 0-based inner step `step`; returns (new params, new state) without touching the inputs"
+    if self.name == 'sgd': return self._sgd_step(params, grads, state, self.lr_at(step))
+    return self._adam_step(params, grads, state, self.lr_at(step), step)
 
 # %% ../nbs/03_unroll.ipynb #924634af
 def _indices_by_class(class_ids:Tensor, batch_size:int, device, classes:Tensor|None=None)->Tensor:
@@ -78,6 +92,7 @@ def _indices_by_class(class_ids:Tensor, batch_size:int, device, classes:Tensor|N
                          f"multiple of {n_classes} up to {n_classes * len(by_class[0])}")
     return torch.stack(by_class).to(device)
 
+# %% ../nbs/03_unroll.ipynb #ac1c6e45
 def _balanced_batch(by_class:Tensor, per_class:int, generator)->Tensor:
     "`per_class` distinct images of every class, drawn uniformly within each class, class by class"
     order = torch.rand(by_class.shape, generator=generator, device=by_class.device).argsort(1)[:, :per_class]
@@ -91,6 +106,7 @@ class UnrollPlan:
     augmentations: list|None           # per step AugmentationParams for the synthetic batch; None: no augmentation
     real_augmentation: AugmentationParams|None # augmentation of the real batch at θ_stop
 
+# %% ../nbs/03_unroll.ipynb #6f20b40e
 def make_plan(n_steps:int,     # inner steps to plan (the window's stop)
               n_images:int,    # size of the synthetic set
               batch_size:int,  # synthetic images per inner step
@@ -135,6 +151,7 @@ def inner_loss(forward, params:tuple, images:Tensor, labels:Tensor, plan:UnrollP
     if plan.augmentations is not None: x = apply_augmentation(x, plan.augmentations[n])
     return F.cross_entropy(forward(params, x), labels[plan.batches[n]])
 
+# %% ../nbs/03_unroll.ipynb #a4d3b5f3
 def train_steps(forward,              # forward(params, x), from `functional_forward`
                 inner_opt:InnerOptimizer,
                 params:tuple,         # parameters before step `steps[0]`
@@ -176,15 +193,19 @@ def _is_shard(rows, n:int)->bool:
     "Whether `rows` is a slice(start, stop) of consecutive rows inside a batch of n"
     return isinstance(rows, slice) and 0 <= rows.start < rows.stop <= n and rows.step is None
 
-def _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, segment, real_chunk=None,
-                         real_rows=None, hessian_rank=None):
-    "Raise a clear error for every input `unroll` cannot use"
+# %% ../nbs/03_unroll.ipynb #26036f85
+def _check_window(window)->tuple:
+    "(start, stop) of a window that lies in [0, stop] and holds at least one step"
     start, stop = (int(w) for w in window)
     if start < 0: raise ValueError(f"window start {start} is negative: a window (start, stop) must lie in [0, stop]")
-    if start > stop:
-        raise ValueError(f"window start {start} is after its stop {stop}: pass (start, stop) with start < stop")
+    if start > stop: raise ValueError(f"window start {start} is after its stop {stop}: give start < stop")
     if start == stop:
         raise ValueError(f"window ({start}, {stop}) is empty: back-propagate through at least one step (start < stop)")
+    return start, stop
+
+# %% ../nbs/03_unroll.ipynb #f1d86045
+def _check_tensors(images, labels, real_images, real_labels, batch_size:int):
+    "Synthetic and real batches that agree in shape, one label per image, a batch the set can fill, finite values"
     if images.ndim != 4: raise ValueError(f"images must be [n,C,H,W], got shape {tuple(images.shape)}")
     if labels.shape[0] != len(images) or labels.ndim not in (1, 2):
         raise ValueError(f"labels {tuple(labels.shape)} must be [n,K] soft labels "
@@ -196,6 +217,11 @@ def _check_unroll_inputs(model, images, labels, real_images, real_labels, window
     if not 1 <= batch_size <= len(images):
         raise ValueError(f"batch_size {batch_size} must lie in [1, {len(images)}]: "
                          f"the synthetic set holds {len(images)} images")
+    _check_values(images, labels)
+
+# %% ../nbs/03_unroll.ipynb #8b698360
+def _check_modes(segment, real_chunk, real_rows, hessian_rank, n_real:int):
+    "The memory and approximation options are each valid, and not two that exclude each other"
     if segment is not None and segment < 1:
         raise ValueError(f"segment {segment} must be a positive number of steps, or None")
     if hessian_rank is not None and not (isinstance(hessian_rank, int) and hessian_rank >= 1):
@@ -205,9 +231,13 @@ def _check_unroll_inputs(model, images, labels, real_images, real_labels, window
         raise ValueError("hessian_rank revisits the window one step at a time itself: leave segment unset")
     if real_chunk is not None and real_chunk < 1:
         raise ValueError(f"real_chunk {real_chunk} must be a positive number of real images, or None")
-    if real_rows is not None and not _is_shard(real_rows, len(real_images)):
+    if real_rows is not None and not _is_shard(real_rows, n_real):
         raise ValueError(f"real_rows {real_rows} must be a slice(start, stop) "
-                         f"inside the {len(real_images)}-image real batch, or None")
+                         f"inside the {n_real}-image real batch, or None")
+
+# %% ../nbs/03_unroll.ipynb #d98a4d59
+def _check_values(images, labels):
+    "Finite images and labels, soft labels in the images' dtype"
     if not torch.isfinite(images).all():
         raise ValueError("images contain NaN or inf: the distilled set diverged; "
                          "lower the meta lr or resume from an earlier checkpoint")
@@ -215,6 +245,10 @@ def _check_unroll_inputs(model, images, labels, real_images, real_labels, window
         raise ValueError(f"soft labels are {labels.dtype} but images {images.dtype}: convert both to one dtype")
     if labels.is_floating_point() and not torch.isfinite(labels).all():
         raise ValueError("labels contain NaN or inf: lower the label lr or resume from an earlier checkpoint")
+
+# %% ../nbs/03_unroll.ipynb #90a354c2
+def _check_model(model, images, labels):
+    "The model takes the images and, for soft labels, outputs as many classes as they have"
     try:
         with torch.no_grad(): logits = model(images[:1].detach())
     except RuntimeError as e:
@@ -224,6 +258,15 @@ def _check_unroll_inputs(model, images, labels, real_images, real_labels, window
     if labels.ndim == 2 and logits.shape[-1] != labels.shape[1]:
         raise ValueError(f"the model outputs {logits.shape[-1]} classes but labels have "
                          f"{labels.shape[1]}: build it with num_classes={labels.shape[1]}")
+
+# %% ../nbs/03_unroll.ipynb #fabf2836
+def _check_unroll_inputs(model, images, labels, real_images, real_labels, window, batch_size, segment, real_chunk=None,
+                         real_rows=None, hessian_rank=None):
+    "Raise a clear error for every input `unroll` cannot use; returns the window's (start, stop)"
+    start, stop = _check_window(window)
+    _check_tensors(images, labels, real_images, real_labels, batch_size)
+    _check_modes(segment, real_chunk, real_rows, hessian_rank, len(real_images))
+    _check_model(model, images, labels)
     return start, stop
 
 # %% ../nbs/03_unroll.ipynb #1c232f04
@@ -234,6 +277,7 @@ def _meta_loss(forward, params, real_images, real_labels, augmentation)->tuple:
     targets = real_labels if real_labels.ndim == 1 else real_labels.argmax(1)
     return F.cross_entropy(logits, real_labels), logits.argmax(1) == targets
 
+# %% ../nbs/03_unroll.ipynb #bb10c17a
 def _zeros_for_unused(grads, inputs)->list:
     "autograd.grad's None (input not used) as zeros"
     return [torch.zeros_like(x) if g is None else g for g, x in zip(grads, inputs)]
@@ -287,6 +331,7 @@ def low_rank_hessian(forward, params:tuple, images:Tensor, labels:Tensor, plan:U
     def hvp(v): return torch.cat([h.reshape(-1) for h in torch.autograd.grad(grads, params, v, retain_graph=True)])
     return low_rank_eigenpairs(hvp, len(grads), rank, generator=generator, like=grads)
 
+# %% ../nbs/03_unroll.ipynb #a529c8c7
 def _times_low_rank(hessian:tuple, vectors:tuple)->tuple:
     "H̃ v for `vectors` shaped like the parameters, H̃ = U diag(λ) Uᵀ"
     (basis, values), flat = hessian, torch.cat([v.reshape(-1) for v in vectors])
@@ -323,16 +368,19 @@ def _drawn_for(augmentation:AugmentationParams|None)->int|None:
     if augmentation is None: return None
     return len(augmentation.flip if augmentation.flip is not None else augmentation.degrees)
 
+# %% ../nbs/03_unroll.ipynb #ad510cbd
 def _plan_fits(plan:UnrollPlan, stop:int, batch_size:int, n_real:int)->bool:
     "Whether `plan` has draws for `stop` steps of `batch_size` images and for this real batch of `n_real`"
     return (len(plan.batches) >= stop and plan.batches.shape[1] == batch_size
             and _drawn_for(plan.real_augmentation) in (None, n_real))
 
+# %% ../nbs/03_unroll.ipynb #eac137ac
 def _augmentation_rows(augmentation:AugmentationParams|None, rows:slice)->AugmentationParams|None:
     "The draws of `augmentation` for images `rows` (every draw is per image)"
     if augmentation is None: return None
     return AugmentationParams(*(None if t is None else t[rows] for t in (augmentation.flip, augmentation.degrees)))
 
+# %% ../nbs/03_unroll.ipynb #37d993ec
 def _real_batch_gradient(forward, params:tuple, real_images, real_labels, plan, real_chunk:int|None,
                          real_rows:slice|None=None)->tuple:
     "(meta-loss, accuracy, d meta_loss / d θ_stop) at θ_stop = `params`, `real_chunk` real images at a time (None: all)"
@@ -357,6 +405,43 @@ def start_window(forward, inner_opt:InnerOptimizer, model:nn.Module, images:Tens
     params = tuple(p.detach() for p in model.parameters())
     return train_steps(forward, inner_opt, params, inner_opt.init_state(params), images.detach(), labels.detach(), plan,
                        range(start), False, grad_norms)
+
+# %% ../nbs/03_unroll.ipynb #ac7254b7
+def _resolve_plan(plan, stop:int, images, batch_size:int, real_images, generator, augment, class_ids, task_classes):
+    "A fresh plan of the window's draws, or the one given once it is checked to cover this window and batch"
+    if plan is None: return make_plan(stop, len(images), batch_size, len(real_images), generator, augment,
+                                      images.device, class_ids, task_classes)
+    if not _plan_fits(plan, stop, batch_size, len(real_images)):
+        raise ValueError(f"the plan covers {len(plan.batches)} steps of {plan.batches.shape[1]} images but the "
+                         f"window needs {stop} of {batch_size} (or its real-batch draws are for another batch than "
+                         f"these {len(real_images)}): replay a plan with the window and batches it was drawn for")
+    return plan
+
+# %% ../nbs/03_unroll.ipynb #bafd0058
+def _full_graph_window(forward, inner_opt, params, state, images, labels, plan, window, norms, meta_gradient, inputs):
+    "(window losses, meta-loss, accuracy, gradients w.r.t. `inputs`, no checkpoints): the window's graph kept whole"
+    params = tuple(p.detach().requires_grad_() for p in params)
+    params, state, losses = train_steps(forward, inner_opt, params, state, images, labels, plan, range(*window),
+                                        True, norms)
+    meta_loss, accuracy, grad_params = meta_gradient(params)
+    grads = torch.autograd.grad(params, inputs, grad_outputs=grad_params, allow_unused=True)
+    return losses, meta_loss, accuracy, _zeros_for_unused(grads, inputs), []
+
+# %% ../nbs/03_unroll.ipynb #0505972c
+def _segmented_window(forward, inner_opt, params, state, images, labels, plan, window, norms, meta_gradient, inputs,
+                      segment:int, backprop):
+    "The same with a checkpoint every `segment` steps and no graph; `backprop` goes back through the segments"
+    (start, stop), losses, checkpoints = window, [], []
+    for first in range(start, stop, segment):
+        checkpoints.append((first, tuple(p.detach() for p in params), tuple(s.detach() for s in state)))
+        steps = range(first, min(first + segment, stop))
+        params, state, segment_losses = train_steps(forward, inner_opt, params, state, images.detach(),
+                                                    labels.detach(), plan, steps, False, norms)
+        losses += segment_losses
+    meta_loss, accuracy, grad_params = meta_gradient(params)
+    adjoint = (grad_params, tuple(torch.zeros_like(s) for s in state))  # the loss ignores the state
+    grads = backprop(forward, inner_opt, checkpoints, stop, adjoint, images, labels, plan, inputs)
+    return losses, meta_loss, accuracy, grads, checkpoints
 
 # %% ../nbs/03_unroll.ipynb #f0303962
 def unroll(model:nn.Module,      # freshly initialised network: θ₀ is a copy of its parameters
@@ -384,40 +469,20 @@ def unroll(model:nn.Module,      # freshly initialised network: θ₀ is a copy 
                                        real_chunk, real_rows, hessian_rank)
     if hessian_rank is not None: segment = 1  # the approximate backward revisits the window one step at a time
     forward = functional_forward(model, engine)
-    if plan is None: plan = make_plan(stop, len(images), batch_size, len(real_images), generator, augment,
-                                      images.device, class_ids, task_classes)
-    elif not _plan_fits(plan, stop, batch_size, len(real_images)):
-        raise ValueError(f"the plan covers {len(plan.batches)} steps of {plan.batches.shape[1]} images but the "
-                         f"window needs {stop} of {batch_size} (or its real-batch draws are for another batch than "
-                         f"these {len(real_images)}): replay a plan with the window and batches it was drawn for")
+    plan = _resolve_plan(plan, stop, images, batch_size, real_images, generator, augment, class_ids, task_classes)
     learn_labels = labels.requires_grad
     images = images if images.requires_grad else images.detach().requires_grad_()
     inputs = (images, labels) if learn_labels else (images,)
     norms = []  # the inner-gradient norm of every step, for schedules that adapt to it
     params, state, losses = start_window(forward, inner_opt, model, images, labels, plan, start, norms)
-    checkpoints = []
-    if segment is None:
-        params = tuple(p.detach().requires_grad_() for p in params)
-        params, state, window_losses = train_steps(forward, inner_opt, params, state, images, labels, plan,
-                                                   range(start, stop), True, norms)
-        meta_loss, accuracy, grad_params = _real_batch_gradient(forward, params, real_images, real_labels, plan,
-                                                                real_chunk, real_rows)
-        grads = _zeros_for_unused(torch.autograd.grad(params, inputs, grad_outputs=grad_params, allow_unused=True),
-                                  inputs)
+    def meta_gradient(params):
+        return _real_batch_gradient(forward, params, real_images, real_labels, plan, real_chunk, real_rows)
+    window = (forward, inner_opt, params, state, images, labels, plan, (start, stop), norms, meta_gradient, inputs)
+    if segment is None: window_losses, meta_loss, accuracy, grads, checkpoints = _full_graph_window(*window)
     else:
-        window_losses = []
-        for first in range(start, stop, segment):
-            checkpoints.append((first, tuple(p.detach() for p in params), tuple(s.detach() for s in state)))
-            steps = range(first, min(first + segment, stop))
-            params, state, segment_losses = train_steps(forward, inner_opt, params, state, images.detach(),
-                                                        labels.detach(), plan, steps, False, norms)
-            window_losses += segment_losses
-        meta_loss, accuracy, grad_params = _real_batch_gradient(forward, params, real_images, real_labels, plan,
-                                                                real_chunk, real_rows)
-        adjoint = (grad_params, tuple(torch.zeros_like(s) for s in state))  # the loss ignores the state
-        backprop = _backprop_segments if hessian_rank is None else partial(_backprop_low_rank, rank=hessian_rank,
-                                                                           generator=generator)
-        grads = backprop(forward, inner_opt, checkpoints, stop, adjoint, images, labels, plan, inputs)
+        backprop = (_backprop_segments if hessian_rank is None
+                    else partial(_backprop_low_rank, rank=hessian_rank, generator=generator))
+        window_losses, meta_loss, accuracy, grads, checkpoints = _segmented_window(*window, segment, backprop)
     checkpoint_bytes = sum(t.numel() * t.element_size() for _, p, s in checkpoints for t in p + s)
     return UnrollResult(meta_loss.item(), grads[0], grads[1] if learn_labels else None,
                         torch.stack(losses + window_losses),
@@ -460,12 +525,14 @@ def _torch_inner_optimizer(inner_opt:InnerOptimizer, params)->torch.optim.Optimi
     if inner_opt.name == 'sgd': return torch.optim.SGD(params, lr=inner_opt.lr, momentum=inner_opt.momentum)
     return torch.optim.Adam(params, lr=inner_opt.lr, betas=inner_opt.betas, eps=inner_opt.eps)
 
+# %% ../nbs/03_unroll.ipynb #38cecd93
 def _planned_batch(images:Tensor, labels:Tensor, plan:UnrollPlan, n:int)->tuple:
     "Synthetic mini-batch of inner step `n` (augmented as planned) and its labels"
     x = images[plan.batches[n]]
     if plan.augmentations is not None: x = apply_augmentation(x, plan.augmentations[n])
     return x, labels[plan.batches[n]]
 
+# %% ../nbs/03_unroll.ipynb #39f15595
 def _train_in_place(net:nn.Module, optimizer, inner_opt:InnerOptimizer, images, labels, plan, steps:range)->list:
     "Ordinary `torch.optim` training of `net` on the planned batches of `steps`, without a graph; returns the losses"
     losses = []
@@ -516,22 +583,29 @@ def unroll_with_higher(model:nn.Module, images:Tensor, labels:Tensor, real_image
 class _SavedBytes:
     "Live and peak bytes of the storages autograd currently keeps for backward"
     def __init__(self): self.live, self.peak, self.storages = 0, 0, {}  # storage pointer -> [references, bytes]
-    def pack(self, tensor):
-        storage = tensor.untyped_storage()
-        key = storage.data_ptr()
-        if key not in self.storages:
-            self.storages[key] = [0, storage.nbytes()]
-            self.live += storage.nbytes()
-            self.peak = max(self.peak, self.live)
-        self.storages[key][0] += 1
-        return _SavedTensor(tensor, key, self)
-    def release(self, key):
-        entry = self.storages[key]
-        entry[0] -= 1
-        if entry[0] == 0:
-            self.live -= entry[1]
-            del self.storages[key]
 
+# %% ../nbs/03_unroll.ipynb #6b4ecad1
+@patch
+def pack(self:_SavedBytes, tensor):
+    storage = tensor.untyped_storage()
+    key = storage.data_ptr()
+    if key not in self.storages:
+        self.storages[key] = [0, storage.nbytes()]
+        self.live += storage.nbytes()
+        self.peak = max(self.peak, self.live)
+    self.storages[key][0] += 1
+    return _SavedTensor(tensor, key, self)
+
+# %% ../nbs/03_unroll.ipynb #424d9704
+@patch
+def release(self:_SavedBytes, key):
+    entry = self.storages[key]
+    entry[0] -= 1
+    if entry[0] == 0:
+        self.live -= entry[1]
+        del self.storages[key]
+
+# %% ../nbs/03_unroll.ipynb #6b4ecad1
 class _SavedTensor:
     "A tensor saved for backward; tells the meter when autograd lets go of it"
     def __init__(self, tensor, key, meter): self.tensor, self.key, self.meter = tensor, key, meter
