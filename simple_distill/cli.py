@@ -378,7 +378,7 @@ COMMANDS = dict(distill=distill_command, evaluate=evaluate_command, demo=demo_co
 SUMMARIES = {
     'distill': 'distil a data set (RaT-BPTT or another schedule); the same command resumes from its checkpoint',
     'evaluate': 'train fresh networks on a distilled set and report test accuracy, random-real baseline and transfer',
-    'demo': 'distil the embedded digits set on the CPU in about a minute and compare with random real images',
+    'demo': 'distil the embedded digits set on the CPU (about 90 s) and compare with random real images',
     'bench': "time outer steps and measure memory at the authors' CIFAR-10 settings",
     'compare': 'compare methods over seeds: meta-gradient norms, normalized variance, accuracy, figures',
     'boost': 'Boost-DD: distil blocks of images per class one after another; accuracy at every budget, nested subsets',
