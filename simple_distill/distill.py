@@ -145,10 +145,8 @@ def schedule_settings(c:DistillConfig)->dict:
 def _fail(msg): raise ValueError(msg)
 
 # %% ../nbs/05_distill.ipynb #8c281644
-def validate_config(config:DistillConfig) -> DistillConfig:
-    "Raise a `ValueError` naming the fix for any value a run cannot use."
-    c = config
-    import_plugins(c.plugin, c.arch)
+def _check_numbers(c:DistillConfig):
+    "Counts are positive integers, rates positive, shares in [0, 1), and the window fits the unroll"
     for name in 'images_per_class n_unroll n_back resample_every real_batch steps checkpoint_every'.split():
         if not isinstance(getattr(c, name), int) or getattr(c, name) < 1:
             _fail(f'{name} must be a positive integer, got {getattr(c, name)!r}')
@@ -158,6 +156,10 @@ def validate_config(config:DistillConfig) -> DistillConfig:
     if not 0 <= c.clip_decay < 1: _fail(f'clip_decay must be in [0, 1), got {c.clip_decay!r}')
     if c.n_back > c.n_unroll:
         _fail(f'n_back (M={c.n_back}) cannot exceed n_unroll (T={c.n_unroll}): lower n_back or raise n_unroll')
+
+# %% ../nbs/05_distill.ipynb #d928e468
+def _check_names(c:DistillConfig):
+    "Every named choice is one that exists: registered schedules and networks, and the fixed options"
     for name, known in (('schedule', list(SCHEDULES)), ('arch', model_names())):
         if getattr(c, name) not in known:
             _fail(f'unknown {name} {getattr(c, name)!r}: choose one of {known}, or register yours (--plugin MODULE)')
@@ -169,6 +171,10 @@ def validate_config(config:DistillConfig) -> DistillConfig:
     if c.tf32 not in (None, 'on', 'off'):
         _fail(f"tf32 must be 'on', 'off' or None (PyTorch's own switches), got {c.tf32!r}")
     if c.dtype not in ('float32', 'float64'): _fail(f"unknown dtype {c.dtype!r}: choose 'float32' or 'float64'")
+
+# %% ../nbs/05_distill.ipynb #2e349498
+def _check_memory_options(c:DistillConfig):
+    "The low-memory and approximation options are positive where given, and not two that exclude each other"
     if c.segment is not None and c.segment < 1: _fail(f'segment must be a positive integer or None, got {c.segment!r}')
     if c.hessian_rank is not None and c.hessian_rank < 1:
         _fail(f'hessian_rank must be a positive integer or None, got {c.hessian_rank!r}')
@@ -176,6 +182,10 @@ def validate_config(config:DistillConfig) -> DistillConfig:
         _fail('hessian_rank revisits the window step by step itself: leave segment unset')
     if c.real_chunk is not None and c.real_chunk < 1:
         _fail(f'real_chunk must be a positive integer or None, got {c.real_chunk!r}')
+
+# %% ../nbs/05_distill.ipynb #b0cb3e1f
+def _check_set_and_batches(c:DistillConfig):
+    "The parameterisation and its sizes, and one way of drawing inner batches (random or class-balanced by task)"
     if c.inner_batch is not None and c.inner_batch < 1:
         _fail(f'inner_batch must be a positive integer or None, got {c.inner_batch!r}')
     if c.parameterisation not in PARAMETERISATIONS:
@@ -192,9 +202,15 @@ def validate_config(config:DistillConfig) -> DistillConfig:
         _fail('give inner_batch (random) or batch_per_class (class-balanced), not both')
     if c.task_classes is not None and c.real_batch < c.task_classes:
         _fail(f'real_batch ({c.real_batch}) must hold at least one image of each of the {c.task_classes} task classes')
-    if str(c.device).startswith('cuda') and not torch.cuda.is_available():
-        _fail(f"device {c.device!r} asked for but CUDA is not available: use device='cpu'")
-    return with_plugins(c)
+
+# %% ../nbs/05_distill.ipynb #bfdaf977
+def validate_config(config:DistillConfig) -> DistillConfig:
+    "Raise a `ValueError` naming the fix for any value a run cannot use."
+    import_plugins(config.plugin, config.arch)
+    for check in (_check_numbers, _check_names, _check_memory_options, _check_set_and_batches): check(config)
+    if str(config.device).startswith('cuda') and not torch.cuda.is_available():
+        _fail(f"device {config.device!r} asked for but CUDA is not available: use device='cpu'")
+    return with_plugins(config)
 
 # %% ../nbs/05_distill.ipynb #b313f6ad
 def as_config(config=None, **overrides) -> DistillConfig:
@@ -469,15 +485,33 @@ def fresh_model(run:DistillRun) -> torch.nn.Module:
         model = build_model(c.arch, d.image_shape[0], d.num_classes, d.image_shape[-1], width=c.width, depth=c.depth)
     return model.to(run.device, run.dtype)
 
+# %% ../nbs/05_distill.ipynb #fcb82785
+@patch
+def _draw_real_batch(run:DistillRun)->tuple:
+    "(task classes or None, indices of this step's real batch): a random task first where steps train on tasks"
+    c = run.config
+    task = None if c.task_classes is None else torch.randperm(run.dataset.num_classes,
+                                                              generator=run.generator)[:c.task_classes].sort().values
+    return task, run.sampler.sample(task).to(run.device)
+
+# %% ../nbs/05_distill.ipynb #c83f42b9
+@patch
+def _check_finite(run:DistillRun, result):
+    "Stop before the update if the outer loss or a meta-gradient is NaN/Inf: set and checkpoint stay as they were"
+    grads = [result.grad_images] + ([result.grad_labels] if run.config.learn_labels else [])
+    if not math.isfinite(result.meta_loss) or not all(torch.isfinite(g).all() for g in grads):
+        raise NonFiniteMetaGradient(f"outer step {run.step+1}: the outer loss or a meta-gradient is "
+                                    f"NaN/Inf (loss {result.meta_loss}). The synthetic set was not "
+                                    "updated and the last checkpoint is kept. Lower meta_lr, "
+                                    "shorten n_back, or use dtype='float64' to locate the overflow.")
+
 # %% ../nbs/05_distill.ipynb #fe13b89a
 @patch
 def outer_step(run:DistillRun) -> dict:
     "One outer step of Algorithm 1: window, fresh network, unroll, clipped Adam step on the images (and labels)."
     c, syn, start_time = run.config, run.synthetic, time.perf_counter()
     model = run.fresh_model()
-    task = None if c.task_classes is None else torch.randperm(run.dataset.num_classes,
-                                                              generator=run.generator)[:c.task_classes].sort().values
-    idx = run.sampler.sample(task).to(run.device)
+    task, idx = run._draw_real_batch()
     real_images, real_labels = run.real_images[idx], run.real_labels[idx]
     images, labels = syn.materialize()
     result = meta_gradient(run.schedule, run.step, run.generator, model=model, images=images, labels=labels,
@@ -492,12 +526,7 @@ def outer_step(run:DistillRun) -> dict:
     hook_start = time.perf_counter()
     inspected = run._inspect_meta_gradient(model, real_images, real_labels, result)
     hook_seconds = time.perf_counter() - hook_start
-    grads = [result.grad_images] + ([result.grad_labels] if c.learn_labels else [])
-    if not math.isfinite(result.meta_loss) or not all(torch.isfinite(g).all() for g in grads):
-        raise NonFiniteMetaGradient(f"outer step {run.step+1}: the outer loss or a meta-gradient is "
-                                    f"NaN/Inf (loss {result.meta_loss}). The synthetic set was not "
-                                    "updated and the last checkpoint is kept. Lower meta_lr, "
-                                    "shorten n_back, or use dtype='float64' to locate the overflow.")
+    run._check_finite(result)
     norm, clipped_norm, threshold = run._clipped_meta_gradients()
     run.meta_optimizer.step()
     run.meta_optimizer.zero_grad(set_to_none=True)
