@@ -407,6 +407,24 @@ def _check_start(synthetic:SyntheticSet, c:DistillConfig, d:ImageDataset) -> Syn
                            f"= {have} does not match the run\'s {want}: build it for this data set and config")
     return synthetic
 
+# %% ../nbs/05_distill.ipynb #004f3f6e
+def _starting_set(synthetic, c:DistillConfig, d:ImageDataset, generator)->SyntheticSet:
+    "A copy of the set given, checked against the run (the caller's stays as it was), else one drawn from the seed"
+    return copy.deepcopy(_check_start(synthetic, c, d)) if synthetic is not None else make_synthetic(c, d, generator)
+
+# %% ../nbs/05_distill.ipynb #51a80eb7
+def _inner_batch_size(c:DistillConfig, n_synthetic:int, num_classes:int)->int:
+    "Synthetic images per inner step: batch_per_class of each (task) class, else inner_batch, else up to 100"
+    if not c.batch_per_class: return c.inner_batch or min(n_synthetic, 100)
+    return (c.task_classes or num_classes) * min(c.batch_per_class, n_synthetic // num_classes)
+
+# %% ../nbs/05_distill.ipynb #3ea9772a
+def _real_batch_sampler(d:ImageDataset, c:DistillConfig, generator)->ClassBalancedSampler:
+    "Class-balanced real batches that never draw the held-out validation images (evaluation steps are chosen on them)"
+    held = validation_indices(d.train_labels, c.validation)
+    return ClassBalancedSampler(d.train_labels, min(c.real_batch, len(d.train_labels) - len(held)), generator=generator,
+                                exclude=held)
+
 # %% ../nbs/05_distill.ipynb #9ec5089d
 class DistillRun:
     "One distillation: state, `outer_step`, and a `run` loop with callbacks, checkpoints, pause and stop."
@@ -424,23 +442,16 @@ class DistillRun:
                 torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = c.tf32 == 'on'
         self.generator = torch.Generator().manual_seed(c.seed)
         d = self.dataset
-        # the caller's set stays as it was
-        start = copy.deepcopy(_check_start(synthetic, c,
-                                           d)) if synthetic is not None else make_synthetic(c, d, self.generator)
-        self.synthetic = start.to(self.device, self.dtype)
+        self.synthetic = _starting_set(synthetic, c, d, self.generator).to(self.device, self.dtype)
         self.meta_optimizer = torch.optim.Adam(self.synthetic.meta_parameters(c.meta_lr, c.label_lr))
         self.clipper = EMAClipper(c.clip_decay, c.clip_factor, c.clip_mode)
         self.schedule = make_schedule(c.schedule, n_unroll=c.n_unroll, n_back=c.n_back, resample_every=c.resample_every,
                                       n_steps=c.steps, direction=c.direction, **schedule_settings(c))
         self.inner_opt = InnerOptimizer(name=c.inner_optimizer, lr=c.inner_lr)
-        per_class = c.batch_per_class and min(c.batch_per_class, len(self.synthetic) // d.num_classes)
-        self.inner_batch = ((c.task_classes or d.num_classes) * per_class if c.batch_per_class
-                            else c.inner_batch or min(len(self.synthetic), 100))
+        self.inner_batch = _inner_batch_size(c, len(self.synthetic), d.num_classes)
         self.real_images = d.train_images.to(self.device, self.dtype)
         self.real_labels = d.train_labels.to(self.device)
-        held = validation_indices(d.train_labels, c.validation)  # never drawn: evaluation steps are chosen on them
-        self.sampler = ClassBalancedSampler(d.train_labels, min(c.real_batch, len(d.train_labels) - len(held)),
-                                            generator=self.generator, exclude=held)
+        self.sampler = _real_batch_sampler(d, c, self.generator)
         self.step, self.history, self.evals, self.reason = 0, [], [], None
         self._stop, self._running = threading.Event(), threading.Event()
         self._running.set()
@@ -606,15 +617,13 @@ def save_checkpoint(run:DistillRun) -> Path:
     run._emit('on_checkpoint', path)
     return path
 
-# %% ../nbs/05_distill.ipynb #886a33cd
+# %% ../nbs/05_distill.ipynb #26617fa9
 @patch
-def load_checkpoint(run:DistillRun, path=None):
-    "Resume a checkpoint of the same config; only `steps`, `checkpoint_every`, `out_dir`, `device`, `data_root` differ"
-    path = Path(path or run.checkpoint_path)
-    state = read_checkpoint(path)
+def _check_same_settings(run:DistillRun, saved_config:dict, path):
+    "Refuse a checkpoint written with other settings than this run's, naming each, beyond what may change on resume"
     now = asdict(run.config)
     # a field added since: what runs did before it existed
-    saved = {**asdict(DistillConfig()), **_BEFORE_THE_FIELD, **state['config']}
+    saved = {**asdict(DistillConfig()), **_BEFORE_THE_FIELD, **saved_config}
     if isinstance(saved['tf32'], bool): saved['tf32'] = 'on' if saved['tf32'] else 'off'  # written when tf32 was a bool
     paced = getattr(run.schedule, 'options', {}).get('n_steps')  # `steps` paces that schedule's window
     resumable = _RESUMABLE_CHANGES - ({'steps'} if paced else set())
@@ -623,13 +632,26 @@ def load_checkpoint(run:DistillRun, path=None):
     if changed: raise CheckpointError(f'{path} was written by a run with other settings '
                                       f'({", ".join(f"{k}: {saved.get(k)!r} -> {now.get(k)!r}" for k in changed)}): '
                                       'use the same settings to resume.')
+
+# %% ../nbs/05_distill.ipynb #431f3cea
+@patch
+def _restore_callbacks(run:DistillRun, saved:dict, path):
+    "Give each stateful callback its saved state; refuse a checkpoint whose callbacks this run lacks"
     keyed = {cb.state_key: cb for cb in run.callbacks if getattr(cb, 'state_key', None)}
-    unclaimed = sorted(set(state.get('callbacks', {})) - set(keyed))
+    unclaimed = sorted(set(saved) - set(keyed))
     if unclaimed:
         raise CheckpointError(f'{path} was written by a run with callbacks that keep state '
                               f'({", ".join(unclaimed)}) that this run lacks: add them to resume.')
-    for key, saved_state in state.get('callbacks', {}).items():
-        keyed[key].load_state_dict(saved_state)  # before anything else: they may refuse
+    for key, saved_state in saved.items(): keyed[key].load_state_dict(saved_state)
+
+# %% ../nbs/05_distill.ipynb #886a33cd
+@patch
+def load_checkpoint(run:DistillRun, path=None):
+    "Resume a checkpoint of the same config; only `steps`, `checkpoint_every`, `out_dir`, `device`, `data_root` differ"
+    path = Path(path or run.checkpoint_path)
+    state = read_checkpoint(path)
+    run._check_same_settings(state['config'], path)
+    run._restore_callbacks(state.get('callbacks', {}), path)  # before anything else: they may refuse
     try: run.synthetic.load_state_dict({k: _to_run(run, v) for k, v in state['synthetic'].items()})
     except (RuntimeError, ValueError) as e:
         raise CheckpointError(f"{path} holds a synthetic set of another layout (blocks or parameterisation) "
