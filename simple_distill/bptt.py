@@ -23,8 +23,8 @@ class Schedule(Protocol):
     "The schedule protocol: `window` before each outer step, `observe` after it, state for checkpoints (subclass it)"
     # an optional attribute `options`, a dict of its settings: `n_steps` there says that the run's length paces it
 
-    def observe(self,
-                record:dict): "The finished step's metrics, its `inner_losses` and `inner_grad_norms`: none by default"
+    def observe(self, record:dict):
+        "The finished step's metrics, its `inner_losses` and `inner_grad_norms`: none by default"
     def state_dict(self)->dict: return {}
     def load_state_dict(self, state:dict): pass
 
@@ -47,8 +47,8 @@ class WindowSchedule:
         self.group, self.current = None, None  # the group whose window is remembered, and that window
 
     options = property(lambda self: {}, doc="The schedule's other settings, for display and resume")
-    def draw(self, step:int, generator,
-             probe=None)->tuple: raise NotImplementedError  # the window of the group from `step`
+    def draw(self, step:int, generator, probe=None)->tuple:
+        raise NotImplementedError  # subclasses return the window of the group from `step`
 
 
     def observe(self, record:dict): pass  # its windows do not depend on what the steps measure

@@ -306,7 +306,7 @@ def _demo_report(run, result:dict, models:int, seconds:float)->str:
     "What the demo prints: both accuracies, the time taken and where the set and its picture are"
     return (f"\nDistilled digits, {len(run.synthetic.images)} images (1 per class), {models} fresh ConvNets each, "
             f"{seconds:.0f} s:\n"
-            f"  distilled images:   {100*result['acc_mean']:.1f} ± {100*result['acc_std']:.1f}% test accuracy\n"
+            f"  distilled images:   {_accuracy(result)} test accuracy\n"
             f"  random real images: {100*result['baseline_mean']:.1f} ± {100*result['baseline_std']:.1f}%\n"
             f"  saved: {run.out_dir/'distilled.safetensors'} (load with simple_distill.synthetic.load_distilled), "
             f"picture {run.out_dir/'distilled.png'}")
@@ -320,8 +320,9 @@ def _run_demo(args)->dict:
     run = distill('digits', steps=args.steps, out_dir=args.out_dir, resume=False,
                   callbacks=[evaluation] + ([] if args.no_progress else [ProgressBar()]))
     grid_image(run, scale=8).save(run.out_dir/'distilled.png')
-    print(_demo_report(run, run.evals[-1], args.models, time.time() - start))
-    return dict(run.evals[-1], out_dir=str(run.out_dir), seconds=time.time()-start)
+    seconds = time.time() - start
+    print(_demo_report(run, run.evals[-1], args.models, seconds))
+    return dict(run.evals[-1], out_dir=str(run.out_dir), seconds=seconds)
 
 # %% ../nbs/11_cli.ipynb #4a9fb365
 def demo_command(argv:list=None) -> dict:

@@ -10,7 +10,7 @@ __all__ = ['CLIP_MODES', 'PARAMETERISATIONS', 'PRESETS', 'REGISTERED', 'CHOICES'
            'add_config_arguments', 'config_from_args', 'add_threads_argument', 'set_threads']
 
 # %% ../nbs/05_distill.ipynb #8abf3a2a
-import copy, dataclasses, inspect, json, math, os, signal, threading, time
+import copy, dataclasses, json, math, os, signal, threading, time
 from dataclasses import dataclass, asdict, fields
 from pathlib import Path
 import torch, torchvision
@@ -280,8 +280,8 @@ class Callback:
 # %% ../nbs/05_distill.ipynb #539417ec
 class ProgressBar(Callback):
     "A tqdm bar with the outer loss, meta-gradient norm and window."
-    def on_eval(self, run,
-                r): self.bar.write(f"step {r['step']}: test accuracy {100*r['acc_mean']:.1f} ± {100*r['acc_std']:.1f}%")
+    def on_eval(self, run, r):
+        self.bar.write(f"step {r['step']}: test accuracy {100*r['acc_mean']:.1f} ± {100*r['acc_std']:.1f}%")
     def on_end(self, run, reason): self.bar.close()
 
 # %% ../nbs/05_distill.ipynb #1a892d14
