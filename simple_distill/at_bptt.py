@@ -5,7 +5,7 @@
 # %% ../nbs/04a_at_bptt.ipynb #at000003
 from __future__ import annotations
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 import torch
 from fastcore.basics import patch_to
 from .bptt import WindowSchedule, register_schedule
@@ -106,4 +106,5 @@ def load_state_dict(self:ATBPTT, state:dict):
     WindowSchedule.load_state_dict(self, state)
     self.stages, self.epoch_accuracy = StageTracker(**state['stages']), list(state['epoch_accuracy'])
 
-register_schedule('at_bptt', ATBPTT);  # the semicolon: no output in the notebook
+# registered at import: `schedule='at_bptt'` works wherever this module is loaded
+register_schedule('at_bptt', ATBPTT);

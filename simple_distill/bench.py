@@ -11,7 +11,7 @@ import torch
 import torch.nn.functional as F
 import simple_distill
 from .data import ImageDataset
-from .models import build_model
+from .models import build_model, cuda_missing, default_device
 from .unroll import ENGINES, InnerOptimizer, measure_saved_bytes, unroll
 from .memory import format_bytes, profile_memory
 from .distill import DistillRun, make_config
@@ -227,7 +227,7 @@ def run_bench(size:str='tiny',     # key of SIZES
               seed:int=0, log=print)->list:
     "Rows of the benchmark table: one per (setting, engine, mode)"
     _check_bench_choices(size, settings)
-    device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+    device = default_device(device)
     chosen, bench_size = [SETTINGS[k] for k in (settings or SETTINGS)], SIZES[size]
     data, floors, rows = random_cifar10(bench_size.real_batch, device, seed), {}, []
     for setting in chosen:
@@ -273,7 +273,7 @@ def fit_costs(seconds:dict)->list:
 def cost_sweep(size:str='tiny', device=None, setting:str='ipc10-60-200', engine:str='func',
                steps:int=5, warmup:int=1, seed:int=0)->dict:
     "Seconds per outer step over a few (M, N), with the least-squares fit seconds ≈ a + b·N + c·M"
-    bench_size, device = SIZES[size], torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+    bench_size, device = SIZES[size], default_device(device)
     data = random_cifar10(bench_size.real_batch, device, seed)
     runs = _sweep_runs(bench_size, SETTINGS[setting], data, engine, device, seed)
     timed = time_interleaved({w: r.outer_step for w, r in runs.items()}, steps, warmup, device)
@@ -370,8 +370,8 @@ def bench_command(argv:list=None, # arguments after `simple-distill bench` (None
     "Run `simple-distill bench`; print the table and sweep; return (and optionally write) the results"
     parser = bench_parser()
     args = parser.parse_args(argv)
-    device = torch.device(args.device or ('cuda' if torch.cuda.is_available() else 'cpu'))
-    if device.type == 'cuda' and not torch.cuda.is_available():
+    device = default_device(args.device)
+    if cuda_missing(device):
         parser.error(f"--device {args.device}: CUDA is not available here; use --device cpu")
     size = args.size or ('full' if device.type == 'cuda' else 'tiny')
     results = bench_header(size, device)

@@ -224,6 +224,12 @@ def _stage_run(config, stage, previous, settings, dataset, callbacks, resume, bl
     marker = BoostStage(stage, settings['block_ipc'], settings['beta'], prefix)
     return DistillRun(config, dataset, [marker, *callbacks], resume=resume, synthetic=start)
 
+# %% ../nbs/08_boost.ipynb #16aa9c63
+def _stage_config(config:DistillConfig, stage:int, block_ipc:int, start_ipc:int|None, stage_settings)->DistillConfig:
+    "Stage j's config: the run's at its size (a start set's IPC, or b, plus (j-1)·b), with the stage's own settings"
+    own = _stage_settings(stage_settings, stage, (start_ipc or block_ipc) + (stage - 1) * block_ipc)
+    return boost_stage_config(config, stage, block_ipc, start_ipc, **own)
+
 # %% ../nbs/08_boost.ipynb #452ca05e
 def boost(config=None,           # a `DistillConfig` or preset name: every stage's settings (but images_per_class)
           block_ipc:int=1,       # b: images per class in each new block
@@ -246,8 +252,7 @@ def boost(config=None,           # a `DistillConfig` or preset name: every stage
     start_set, previous, start_ipc = _start_set(start, dataset)
     runs, reason = [], 'done'
     for stage in range(1 if start is None else 2, n_blocks + 1):
-        own = _stage_settings(stage_settings, stage, (start_ipc or block_ipc) + (stage - 1) * block_ipc)
-        stage_config = boost_stage_config(config, stage, block_ipc, start_ipc, **own)
+        stage_config = _stage_config(config, stage, block_ipc, start_ipc, stage_settings)
         stage_resume = resume and (fresh_from_stage is None or stage < fresh_from_stage)
         callbacks, block_seed = (make_callbacks or (lambda s: []))(stage), stage_seed(config.seed, stage, 'block')
         run = _stage_run(stage_config, stage, previous, settings, dataset, callbacks, stage_resume, block_seed)
@@ -418,6 +423,13 @@ def equal_compute_sets(config:DistillConfig, sizes:list, block_ipc:int, dataset:
         if not resume or stale or not target.exists(): write_atomically(target, lambda f: f.write(source.read_bytes()))
     return _finished_sets(configs, dataset, True, make_callbacks)
 
+# %% ../nbs/08_boost.ipynb #4594aea9
+def _check_boosts(out:Path, betas:dict, block_ipc:int, n_blocks:int, resume:bool, extend:bool):
+    "Refuse now any boosted run of the study whose folder holds a boost of other settings"
+    for name, beta in betas.items():
+        settings = dict(block_ipc=block_ipc, n_blocks=n_blocks, beta=float(beta))
+        check_boost_settings(out/_folder(name), settings, resume, extend)
+
 # %% ../nbs/08_boost.ipynb #73ef2ec4
 def boost_study(config=None,             # `DistillConfig` or preset: settings of every run; `out_dir` holds them all
                 block_ipc:int=1, n_blocks:int=3,
@@ -432,9 +444,7 @@ def boost_study(config=None,             # `DistillConfig` or preset: settings o
     config = as_config(config, **overrides)
     out = Path(config.out_dir)
     if equal_compute: _check_pacing(config)
-    for name, beta in betas.items():  # before hours of joint runs: a boost that would be refused is refused now
-        settings = dict(block_ipc=block_ipc, n_blocks=n_blocks, beta=float(beta))
-        check_boost_settings(out/_folder(name), settings, resume, extend)
+    _check_boosts(out, betas, block_ipc, n_blocks, resume, extend)  # before hours of joint runs
     dataset = dataset if dataset is not None else load_dataset(config.dataset, root=config.data_root, zca=config.zca)
     sizes = [k * block_ipc for k in range(1, n_blocks + 1)]
     if (joint := joint_sets(config, sizes, dataset, out, resume, make_callbacks)) is None: return None

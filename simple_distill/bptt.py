@@ -21,18 +21,15 @@ __all__ = ['bptt', 'truncated_bptt', 'random_bptt', 'rat_bptt', 'MOVING_DIRECTIO
 @runtime_checkable
 class Schedule(Protocol):
     "The schedule protocol: `window` before each outer step, `observe` after it, state for checkpoints (subclass it)"
-    # an optional attribute `options`, a dict of its settings: `n_steps` there says that the run's length paces it
+    # an optional attribute `options`, a dict of its own settings, shown in its printout
 
+    def window(self, outer_step:int, generator:torch.Generator|None=None, probe=None)->tuple:
+        "(start, stop) of `outer_step`; `probe(n)`: inner-gradient norms of `n` plain steps of this step's network"
+        raise NotImplementedError  # every schedule defines its own
     def observe(self, record:dict):
         "The finished step's metrics, its `inner_losses` and `inner_grad_norms`: none by default"
     def state_dict(self)->dict: return {}
     def load_state_dict(self, state:dict): pass
-
-# %% ../nbs/04_bptt.ipynb #28047465
-@patch
-def window(self:Schedule, outer_step:int, generator:torch.Generator|None=None, probe=None)->tuple:
-    "(start, stop) of `outer_step`; `probe(n)`: inner-gradient norms of `n` plain steps of this step's network"
-    raise NotImplementedError
 
 # %% ../nbs/04_bptt.ipynb #a0f1a2c8
 class WindowSchedule:

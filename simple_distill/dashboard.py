@@ -49,9 +49,25 @@ def label_captions(labels:torch.Tensor, # [n,K] class scores (soft labels)
     share, top = (mass/mass.sum(1, keepdim=True).clamp(min=1e-12)).max(1)
     return [f'{classes[t]} {s:.0%}' for t, s in zip(top.tolist(), share.tolist())]
 
-# %% ../nbs/10_dashboard.ipynb #9e7f3af3
+# %% ../nbs/10_dashboard.ipynb #6504d3e7
 GRID_PAD, GRID_CAPTION, GRID_ROW_LABEL = 2, 12, 56  # pixels: gap between images, caption strip, class-name column
 
+def _grid_rows(class_ids:torch.Tensor, n_classes:int, max_per_class:int) -> list:
+    "Per class, the indices of its first `max_per_class` images: the grid's rows."
+    return [torch.nonzero(class_ids.cpu() == k).flatten()[:max_per_class].tolist() for k in range(n_classes)]
+
+# %% ../nbs/10_dashboard.ipynb #65a6daed
+def _paste_row(canvas:Image.Image, pixels:np.ndarray, row:list, top:int, tile:tuple, captions:list=None):
+    "Paste one class's images (`pixels[i]` for i in `row`) side by side at height `top`, tiles of (h, w) pixels."
+    draw, (h, w) = ImageDraw.Draw(canvas), tile
+    for j, i in enumerate(row):
+        left = GRID_ROW_LABEL + GRID_PAD + j*(w + GRID_PAD)
+        canvas.paste(Image.fromarray(pixels[i]).resize((w, h), Image.NEAREST), (left, top))
+        if captions is not None:
+            draw.text((left + w//2, top + h + GRID_CAPTION//2), _fit(draw, captions[i], w), fill='black', anchor='mm',
+                      font=_font())
+
+# %% ../nbs/10_dashboard.ipynb #0ccbe4f9
 def render_grid(images:torch.Tensor,   # [n,C,H,W] in [0,1] (display space), C = 1 or 3
                 class_ids:torch.Tensor, # [n] class of each image: its row
                 classes:list,           # class names, one row each
@@ -65,7 +81,7 @@ def render_grid(images:torch.Tensor,   # [n,C,H,W] in [0,1] (display space), C =
     if C not in (1, 3): raise ValueError(f'render_grid shows 1- or 3-channel images, got {C} channels')
     scale = scale or max(1, math.ceil(64/W))
     h, w, cap = H*scale, W*scale, GRID_CAPTION if captions is not None else 0
-    rows = [torch.nonzero(class_ids.cpu() == k).flatten()[:max_per_class].tolist() for k in range(len(classes))]
+    rows = _grid_rows(class_ids, len(classes), max_per_class)
     cols = max([1] + [len(r) for r in rows])
     canvas = Image.new('RGB', (GRID_ROW_LABEL + GRID_PAD + cols*(w + GRID_PAD),
                                GRID_PAD + len(rows)*(h + cap + GRID_PAD)), 'white')
@@ -75,12 +91,7 @@ def render_grid(images:torch.Tensor,   # [n,C,H,W] in [0,1] (display space), C =
         top = GRID_PAD + k*(h + cap + GRID_PAD)
         draw.text((4, top + h//2), _fit(draw, str(classes[k]), GRID_ROW_LABEL - 6), fill='black', anchor='lm',
                   font=_font())
-        for j, i in enumerate(row):
-            left = GRID_ROW_LABEL + GRID_PAD + j*(w + GRID_PAD)
-            canvas.paste(Image.fromarray(pixels[i]).resize((w, h), Image.NEAREST), (left, top))
-            if cap:
-                draw.text((left + w//2, top + h + cap//2), _fit(draw, captions[i], w), fill='black', anchor='mm',
-                          font=_font())
+        _paste_row(canvas, pixels, row, top, (h, w), captions)
     return canvas
 
 # %% ../nbs/10_dashboard.ipynb #1aecd60f
@@ -111,7 +122,7 @@ def png_bytes(image:Image.Image) -> bytes:
     image.save(buffer, format='PNG', compress_level=1)
     return buffer.getvalue()
 
-# %% ../nbs/10_dashboard.ipynb #3abdd8f0
+# %% ../nbs/10_dashboard.ipynb #246886d0
 _TRACES = (  # (name, row, col, style)
     ('outer loss', 1, 1, dict(line_color='#1f77b4')),
     ('‖g‖ before clipping', 1, 2, dict(line_color='#ff7f0e')),
@@ -131,6 +142,7 @@ _TITLES = ('outer loss', 'meta-gradient norm', 'accuracy (%)', 'window on the un
 # the third row, with a NormalizedVariance
 _NV_TRACE = ('normalized variance', 3, 1, dict(mode='lines+markers', line_color='#1f77b4'))
 
+# %% ../nbs/10_dashboard.ipynb #6142d4f2
 def metrics_figure(explode_ratio:float=3.0, # ‖g‖/threshold drawn as the explosion line
                    height:int=560,
                    normalized_variance:bool=False) -> go.Figure: # add a third row for the normalized variance
@@ -314,18 +326,25 @@ class Dashboard(Callback):
         self.reason, self.stopping, self.overhead, self.last_checkpoint = None, False, 0.0, ''
         self._lock = threading.RLock()
         self._build_widgets()
-        with self._lock:  # attach, then catch up: a step reported meanwhile waits here and is then seen as known
-            if self not in run.callbacks: run.callbacks.append(self)
-            self.history, self.evals = list(run.history), list(run.evals)
-        for m in self.history: self._check(m)
-        self.refresh_grid()
-        self.refresh_charts()
-        thread = getattr(run, 'thread', None)
-        self.interrupts = StopOnInterrupt(run, self._interrupted)
-        if stop_on_interrupt and thread is not None and thread.is_alive(): self.interrupts.install()
-        if thread is not None and not thread.is_alive(): self.on_end(run, run.reason)  # it ended before we attached
+        self._attach(stop_on_interrupt)
         if show: display(self.widget)
     def __repr__(self): return f'Dashboard(step {self.run.step}/{getattr(self.run.config, "steps", "?")}, {self.state})'
+
+# %% ../nbs/10_dashboard.ipynb #f9cf2d52
+@patch
+def _attach(self:Dashboard, stop_on_interrupt:bool):
+    "Join the run's callbacks, catch up on its steps so far, and follow its thread (interrupts, end)."
+    run = self.run
+    with self._lock:  # attach, then catch up: a step reported meanwhile waits here and is then seen as known
+        if self not in run.callbacks: run.callbacks.append(self)
+        self.history, self.evals = list(run.history), list(run.evals)
+    for m in self.history: self._check(m)
+    self.refresh_grid()
+    self.refresh_charts()
+    thread = getattr(run, 'thread', None)
+    self.interrupts = StopOnInterrupt(run, self._interrupted)
+    if stop_on_interrupt and thread is not None and thread.is_alive(): self.interrupts.install()
+    if thread is not None and not thread.is_alive(): self.on_end(run, run.reason)  # it ended before we attached
 
 # %% ../nbs/10_dashboard.ipynb #696f3208
 @patch
@@ -549,7 +568,7 @@ def boost_live(config=None,    # a `DistillConfig` or preset name: the settings 
     display(view.widget)
     return view
 
-# %% ../nbs/10_dashboard.ipynb #001702b7
+# %% ../nbs/10_dashboard.ipynb #fad1c3ea
 _REPORT = '''<!doctype html>
 <html><head><meta charset="utf-8"><title>{title}</title>
 <style>body{{font-family:system-ui,sans-serif;margin:24px;color:#222}}
@@ -561,35 +580,49 @@ table{{border-collapse:collapse;font-size:13px}} td{{border:1px solid #ddd;paddi
 <h2>Configuration</h2><table>{config}</table></body></html>
 '''
 
-def report_html(run, explode_ratio:float=3.0) -> str:
-    "A self-contained HTML page: summary, warnings, image grid, charts and configuration of a run."
-    c = run.config
-    config = dataclasses.asdict(c) if dataclasses.is_dataclass(c) else dict(c)
-    last, steps, reason = (run.history[-1] if run.history else {}), config.get('steps', '?'), getattr(run, 'reason',
-                                                                                                      None)
-    summary = [f'step {run.step}/{steps}', f'ended: {reason}' if reason else 'running']
+# %% ../nbs/10_dashboard.ipynb #e7e589c2
+def _report_summary(run, config:dict) -> str:
+    "One line: step, how the run ended (or 'running'), block status, last outer loss and last test accuracy."
+    last, reason = (run.history[-1] if run.history else {}), getattr(run, 'reason', None)
+    summary = [f"step {run.step}/{config.get('steps', '?')}", f'ended: {reason}' if reason else 'running']
     blocks = block_status(getattr(run, 'synthetic', None))
     if blocks: summary.append(blocks)
     if 'outer_loss' in last: summary.append(f"outer loss {last['outer_loss']:.4g}")
     if run.evals:
         summary.append(f"test accuracy {100*run.evals[-1]['acc_mean']:.1f} ± "
                        f"{100*run.evals[-1]['acc_std']:.1f}% at step {run.evals[-1]['step']}")
+    return ' · '.join(summary)
+
+# %% ../nbs/10_dashboard.ipynb #b25b76be
+def _report_warnings(run, explode_ratio:float) -> str:
+    "The warnings of the run's steps (the last 20) as HTML paragraphs."
     warnings = [w for w in (metric_warning(m, explode_ratio) for m in run.history) if w]
-    if reason == 'nonfinite':
+    if getattr(run, 'reason', None) == 'nonfinite':
         warnings.append(f'step {run.step + 1}: the meta-gradient or outer loss became NaN/Inf; the run stopped')
-    charts = pio.to_html(fill_figure(metrics_figure(explode_ratio, normalized_variance=_measures_variance(run)),
-                                     chart_series(run.history, run.evals)), full_html=False,
+    return ''.join(f'<p class="warn">⚠ {html.escape(w)}</p>' for w in warnings[-20:])
+
+# %% ../nbs/10_dashboard.ipynb #a1339229
+def _report_charts(run, explode_ratio:float) -> str:
+    "The metrics figure (and the hardness figure, when the run has a hardness sampler) as HTML."
+    figure = metrics_figure(explode_ratio, normalized_variance=_measures_variance(run))
+    charts = pio.to_html(fill_figure(figure, chart_series(run.history, run.evals)), full_html=False,
                          include_plotlyjs=True, default_width='100%')
     sampler = hardness_sampler_of(run)
     if sampler is not None:
         charts += pio.to_html(hardness_figure(sampler, run.dataset.train_labels), full_html=False,
                               include_plotlyjs=False, default_width='100%')
+    return charts
+
+# %% ../nbs/10_dashboard.ipynb #eba63518
+def report_html(run, explode_ratio:float=3.0) -> str:
+    "A self-contained HTML page: summary, warnings, image grid, charts and configuration of a run."
+    c = run.config
+    config = dataclasses.asdict(c) if dataclasses.is_dataclass(c) else dict(c)
+    rows = ''.join(f'<tr><td>{html.escape(str(k))}</td><td>{html.escape(str(v))}</td></tr>' for k, v in config.items())
     return _REPORT.format(title=html.escape(f'simple_distill: {config.get("dataset", "")} distillation'),
-                          summary=' · '.join(summary),
-                          warnings=''.join(f'<p class="warn">⚠ {html.escape(w)}</p>' for w in warnings[-20:]),
-                          grid=base64.b64encode(png_bytes(grid_image(run))).decode(), charts=charts,
-                          config=''.join(f'<tr><td>{html.escape(str(k))}</td><td>{html.escape(str(v))}</td></tr>'
-                                         for k, v in config.items()))
+                          summary=_report_summary(run, config), warnings=_report_warnings(run, explode_ratio),
+                          grid=base64.b64encode(png_bytes(grid_image(run))).decode(),
+                          charts=_report_charts(run, explode_ratio), config=rows)
 
 # %% ../nbs/10_dashboard.ipynb #27502823
 def save_report(run,                   # a `DistillRun`, finished or not

@@ -121,7 +121,7 @@ def metadata(self:ImageDataset)->dict:
 
 # %% ../nbs/00_data.ipynb #758fafb7
 def zca_by_default(image_shape:tuple)->bool:
-    "Whether `zca=None` means whitening: colour images of at most 32×32 pixels (CIFAR-sized)"
+    "Whether `zca=None` means whitening: colour images of at most 32·32 pixels in all (CIFAR-sized)"
     channels, height, width = image_shape
     return channels == 3 and height * width <= 32 * 32
 
@@ -228,6 +228,7 @@ def _index_image_folder(names:list, source:Path)->tuple:
         entries = [n[len(prefix + split) + 1:].split('/') for n in names if n.startswith(f'{prefix}{split}/')]
         if not entries: raise ValueError(f"{source} has no {split}/ folder: {LAYOUT_HINT}")
         classes = sorted({e[0] for e in entries if len(e) > 1})
+        if not classes: raise ValueError(f"{source}: {split}/ holds no class folders, only loose files: {LAYOUT_HINT}")
         images = {c: sorted(e[1] for e in entries if len(e) == 2 and e[0] == c
                             and e[1].lower().endswith(IMAGE_SUFFIXES))
                   for c in classes}
@@ -385,7 +386,7 @@ def _resample(images:Tensor, linear:Tensor)->Tensor:
 
 # %% ../nbs/00_data.ipynb #77e41890
 def dsa_scale(x:Tensor, generator=None, p:dict=DSA_PARAMS)->Tensor:
-    "Stretch each image by factors drawn in [1/scale, scale], one per axis"
+    "Rescale each image by factors drawn in [1/scale, scale], one per axis (a factor s samples s× the field: shrinks)"
     factors = _uniform(generator, x, len(x), 2) * (p['scale'] - 1 / p['scale']) + 1 / p['scale']
     return _resample(x, torch.diag_embed(factors))
 
@@ -426,7 +427,7 @@ def dsa_crop(x:Tensor, generator=None, p:dict=DSA_PARAMS)->Tensor:
 
 # %% ../nbs/00_data.ipynb #b9483ecc
 def dsa_cutout(x:Tensor, generator=None, p:dict=DSA_PARAMS)->Tensor:
-    "Zero a square of cutout × the image size at a random centre in each image (clipped at the border)"
+    "Zero a cutout × (height, width) rectangle at a random centre in each image (clipped at the border)"
     (n, _, h, w) = x.shape
     size = [int(s * p['cutout'] + 0.5) for s in (h, w)]
     starts = [_randint(generator, 0, s + 1 - k % 2, n) - k // 2 for s, k in zip((h, w), size)]
@@ -479,7 +480,7 @@ class ClassBalancedSampler:
 # %% ../nbs/00_data.ipynb #cf12e9e2
 @patch
 def set_weights(self:ClassBalancedSampler, weights:Tensor|None)->ClassBalancedSampler:
-    "Draw each class in proportion to `weights` from the next batch on (None: uniformly); checked as in `__init__`"
+    "Draw within each class in proportion to `weights` from the next batch on (None: uniformly), checked as `__init__`"
     if weights is not None:
         weights = self._check_weights(torch.as_tensor(weights, dtype=torch.float64).cpu(), self.n_examples)
     self.weights = weights

@@ -19,11 +19,12 @@ from fastcore.basics import patch
 from fastcore.docments import docments
 import simple_distill
 from .data import ImageDataset, load_dataset, ClassBalancedSampler, validation_indices, write_atomically
-from .models import (MODEL_BUILDERS, build_model, import_plugins, is_small_network, model_names,
-                                   plugin_modules, plugin_of, register_model, seeded_init)
+from .models import (
+    MODEL_BUILDERS, build_model, cuda_missing, import_plugins, is_small_network, model_names, plugin_modules, plugin_of,
+    register_model, seeded_init)
 from .synthetic import (SyntheticSet, LinearBasisSet, linear_basis_size, pass_meta_gradients,
                                       save_distilled, EVAL_RECIPE)
-from .unroll import InnerOptimizer
+from .unroll import InnerOptimizer, UnrollResult
 from .bptt import make_schedule, meta_gradient, register_schedule, SCHEDULES
 import simple_distill.at_bptt  # registers at_bptt
 
@@ -208,7 +209,7 @@ def validate_config(config:DistillConfig) -> DistillConfig:
     "Raise a `ValueError` naming the fix for any value a run cannot use."
     import_plugins(config.plugin, config.arch)
     for check in (_check_numbers, _check_names, _check_memory_options, _check_set_and_batches): check(config)
-    if str(config.device).startswith('cuda') and not torch.cuda.is_available():
+    if cuda_missing(config.device):
         _fail(f"device {config.device!r} asked for but CUDA is not available: use device='cpu'")
     return with_plugins(config)
 
@@ -425,6 +426,12 @@ def _real_batch_sampler(d:ImageDataset, c:DistillConfig, generator)->ClassBalanc
     return ClassBalancedSampler(d.train_labels, min(c.real_batch, len(d.train_labels) - len(held)), generator=generator,
                                 exclude=held)
 
+# %% ../nbs/05_distill.ipynb #22d7636e
+def _apply_tf32(device:torch.device, tf32:str|None):
+    "Set TF32 for CUDA matmuls and convolutions ('on' / 'off'); None, or a CPU run, keeps PyTorch's own"
+    if device.type == 'cuda' and tf32 is not None:
+        torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = tf32 == 'on'
+
 # %% ../nbs/05_distill.ipynb #9ec5089d
 class DistillRun:
     "One distillation: state, `outer_step`, and a `run` loop with callbacks, checkpoints, pause and stop."
@@ -437,18 +444,11 @@ class DistillRun:
         # every run leaves one plain record
         self.callbacks = [MetricsLog(), *(cb for cb in callbacks if not isinstance(cb, MetricsLog))]
         self.device, self.dtype = torch.device(c.device), getattr(torch, c.dtype)
-        if self.device.type == 'cuda':  # process-wide switches in torch; set from every run's config so it is explicit
-            if c.tf32 is not None:
-                torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = c.tf32 == 'on'
+        _apply_tf32(self.device, c.tf32)
         self.generator = torch.Generator().manual_seed(c.seed)
         d = self.dataset
         self.synthetic = _starting_set(synthetic, c, d, self.generator).to(self.device, self.dtype)
-        self.meta_optimizer = torch.optim.Adam(self.synthetic.meta_parameters(c.meta_lr, c.label_lr))
-        self.clipper = EMAClipper(c.clip_decay, c.clip_factor, c.clip_mode)
-        self.schedule = make_schedule(c.schedule, n_unroll=c.n_unroll, n_back=c.n_back, resample_every=c.resample_every,
-                                      n_steps=c.steps, direction=c.direction, **schedule_settings(c))
-        self.inner_opt = InnerOptimizer(name=c.inner_optimizer, lr=c.inner_lr)
-        self.inner_batch = _inner_batch_size(c, len(self.synthetic), d.num_classes)
+        self._build_outer_loop()
         self.real_images = d.train_images.to(self.device, self.dtype)
         self.real_labels = d.train_labels.to(self.device)
         self.sampler = _real_batch_sampler(d, c, self.generator)
@@ -466,6 +466,18 @@ class DistillRun:
     def checkpoint_path(self) -> Path: return self.out_dir/'checkpoint.pt'
     @property
     def paused(self) -> bool: return not self._running.is_set()
+
+# %% ../nbs/05_distill.ipynb #bb25bd67
+@patch
+def _build_outer_loop(self:DistillRun):
+    "Adam on the set, the meta-gradient clipper, the window schedule, the inner optimiser and its batch size"
+    c = self.config
+    self.meta_optimizer = torch.optim.Adam(self.synthetic.meta_parameters(c.meta_lr, c.label_lr))
+    self.clipper = EMAClipper(c.clip_decay, c.clip_factor, c.clip_mode)
+    self.schedule = make_schedule(c.schedule, n_unroll=c.n_unroll, n_back=c.n_back, resample_every=c.resample_every,
+                                  n_steps=c.steps, direction=c.direction, **schedule_settings(c))
+    self.inner_opt = InnerOptimizer(name=c.inner_optimizer, lr=c.inner_lr)
+    self.inner_batch = _inner_batch_size(c, len(self.synthetic), self.dataset.num_classes)
 
 # %% ../nbs/05_distill.ipynb #43f12a8c
 @patch
@@ -516,6 +528,28 @@ def _check_finite(run:DistillRun, result):
                                     "updated and the last checkpoint is kept. Lower meta_lr, "
                                     "shorten n_back, or use dtype='float64' to locate the overflow.")
 
+# %% ../nbs/05_distill.ipynb #323193f2
+@patch
+def _window_meta_gradient(run:DistillRun, model, images, labels, real_images, real_labels, task)->UnrollResult:
+    "`meta_gradient` of the real batch's loss through this step's window, as the config asks"
+    c, syn = run.config, run.synthetic
+    return meta_gradient(run.schedule, run.step, run.generator, model=model, images=images, labels=labels,
+                         real_images=real_images, real_labels=real_labels, inner_opt=run.inner_opt,
+                         batch_size=run.inner_batch, augment=c.augment, engine=c.engine, segment=c.segment,
+                         hessian_rank=c.hessian_rank, real_chunk=c.real_chunk,
+                         real_rows=run.comm.real_rows(len(real_labels)),
+                         class_ids=syn.class_ids if c.batch_per_class else None, task_classes=task)
+
+# %% ../nbs/05_distill.ipynb #cd77b66b
+@patch
+def _update_set(run:DistillRun) -> tuple:
+    "Clip, step Adam on the set, clear the gradients, clamp the labels; returns (norm, clipped norm, threshold)"
+    norm, clipped_norm, threshold = run._clipped_meta_gradients()
+    run.meta_optimizer.step()
+    run.meta_optimizer.zero_grad(set_to_none=True)
+    run.synthetic.clamp_labels_()
+    return norm, clipped_norm, threshold
+
 # %% ../nbs/05_distill.ipynb #fe13b89a
 @patch
 def outer_step(run:DistillRun) -> dict:
@@ -525,11 +559,7 @@ def outer_step(run:DistillRun) -> dict:
     task, idx = run._draw_real_batch()
     real_images, real_labels = run.real_images[idx], run.real_labels[idx]
     images, labels = syn.materialize()
-    result = meta_gradient(run.schedule, run.step, run.generator, model=model, images=images, labels=labels,
-                           real_images=real_images, real_labels=real_labels, inner_opt=run.inner_opt,
-                           batch_size=run.inner_batch, augment=c.augment, engine=c.engine, segment=c.segment,
-                           hessian_rank=c.hessian_rank, real_chunk=c.real_chunk, real_rows=run.comm.real_rows(len(idx)),
-                           class_ids=syn.class_ids if c.batch_per_class else None, task_classes=task)
+    result = run._window_meta_gradient(model, images, labels, real_images, real_labels, task)
     run._combine_shares(result)
     start, stop = result.window
     # into the learned tensors, as callbacks see them
@@ -538,10 +568,7 @@ def outer_step(run:DistillRun) -> dict:
     inspected = run._inspect_meta_gradient(model, real_images, real_labels, result)
     hook_seconds = time.perf_counter() - hook_start
     run._check_finite(result)
-    norm, clipped_norm, threshold = run._clipped_meta_gradients()
-    run.meta_optimizer.step()
-    run.meta_optimizer.zero_grad(set_to_none=True)
-    syn.clamp_labels_()
+    norm, clipped_norm, threshold = run._update_set()
     run.step += 1
     record = dict(step=run.step, outer_loss=result.meta_loss, grad_norm=norm, grad_norm_clipped=clipped_norm,
                   clip_threshold=threshold, meta_accuracy=result.meta_accuracy, window_start=start, window_stop=stop,
@@ -728,23 +755,29 @@ def __exit__(self:_StopOnSignal, *exc):
         if handler is not None:
             signal.signal(s, handler)  # None: a handler installed from C, which Python cannot reinstall
 
+# %% ../nbs/05_distill.ipynb #a836e453
+@patch
+def _take_steps(self:DistillRun):
+    "Outer steps until `config.steps` or a stop, each reported to the callbacks"
+    c = self.config
+    while self.step < c.steps:
+        self._running.wait()
+        if self.comm.any(self._stop.is_set()):  # a stop on any process stops all after the same step
+            self._stop.set()
+            break
+        metrics = self.outer_step()
+        self.history.append(metrics)
+        self._emit('on_step', metrics)
+        if self.step % c.checkpoint_every == 0 and self.step < c.steps: self.save_checkpoint()
+
 # %% ../nbs/05_distill.ipynb #f7b0c63e
 @patch
 def run(self:DistillRun) -> str:
     "Run outer steps until `config.steps`, a stop or an interrupt; returns the reason it ended."
-    c, self.reason = self.config, None
+    self.reason = None
     self._emit('on_start')
     try:
-        with _StopOnSignal(self):
-            while self.step < c.steps:
-                self._running.wait()
-                if self.comm.any(self._stop.is_set()):  # a stop on any process stops all after the same step
-                    self._stop.set()
-                    break
-                metrics = self.outer_step()
-                self.history.append(metrics)
-                self._emit('on_step', metrics)
-                if self.step % c.checkpoint_every == 0 and self.step < c.steps: self.save_checkpoint()
+        with _StopOnSignal(self): self._take_steps()
     except NonFiniteMetaGradient:
         self.reason = 'nonfinite'
         self._emit('on_end', self.reason)

@@ -33,7 +33,7 @@ class TorchDistributed:
             raise RuntimeError("torch.distributed is not initialised: call "
                                "init_distributed() in a process started by torchrun")
         self.rank, self.world_size = dist.get_rank(), dist.get_world_size()
-        self.writer, self.device, self.step = self.rank == 0, torch.device('cpu'), 0
+        self.writer, self.device = self.rank == 0, torch.device('cpu')
 
 # %% ../nbs/05b_distributed.ipynb #db189225
 @patch

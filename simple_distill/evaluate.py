@@ -59,6 +59,15 @@ def unstack(self:StackedNetworks, k:int)->nn.Module:
     model.load_state_dict({name: value[k].detach().clone() for name, value in {**self.params, **self.buffers}.items()})
     return model
 
+# %% ../nbs/06_evaluate.ipynb #239da4e7
+def _batch_indices(n:int, n_models:int, batch_size:int, generator, by_class:Tensor|None)->Tensor:
+    "[K,B] indices: a random subset of the n images per network, or of each class's images with `by_class`"
+    device = generator.device if generator is not None else 'cpu'
+    if by_class is None: return torch.rand(n_models, n, generator=generator, device=device).argsort(1)[:, :batch_size]
+    order = torch.rand(n_models, *by_class.shape, generator=generator,
+                       device=device).argsort(-1)[..., :batch_size // len(by_class)]
+    return by_class.to(device).expand(n_models, -1, -1).gather(2, order).flatten(1)
+
 # %% ../nbs/06_evaluate.ipynb #37435c3e
 def draw_batches(images:Tensor,   # [N,C,H,W] shared by all networks, or [K,N,C,H,W] one set per network
                  labels:Tensor,   # [N] class ids or [N,classes] soft labels (with a leading K for per-network sets)
@@ -69,14 +78,7 @@ def draw_batches(images:Tensor,   # [N,C,H,W] shared by all networks, or [K,N,C,
                  by_class:Tensor|None=None, # [classes, n per class] indices of a shared set: batches of each class
                 )->tuple:         # images [K,B,C,H,W], labels [K,B] or [K,B,classes]
     "One training batch per network, drawn without replacement (class-balanced with `by_class`)"
-    n = images.shape[-4]
-    device = generator.device if generator is not None else 'cpu'
-    if by_class is None: idx = torch.rand(n_models, n, generator=generator,
-                                          device=device).argsort(1)[:, :batch_size].to(images.device)
-    else:
-        order = torch.rand(n_models, *by_class.shape, generator=generator,
-                           device=device).argsort(-1)[..., :batch_size // len(by_class)]
-        idx = by_class.to(device).expand(n_models, -1, -1).gather(2, order).flatten(1).to(images.device)
+    idx = _batch_indices(images.shape[-4], n_models, batch_size, generator, by_class).to(images.device)
     if images.ndim == 5:
         rows = torch.arange(n_models, device=images.device)[:, None]
         x, y = images[rows, idx], labels[rows, idx]
@@ -148,6 +150,13 @@ def _train_stacked(nets:StackedNetworks, draw, steps:int, optimizer, lr:float, s
         if on_step is not None: on_step(step, nets)
     return nets
 
+# %% ../nbs/06_evaluate.ipynb #478d8153
+def _one_after_another(train_one, images:Tensor, labels:Tensor, n_models:int)->StackedNetworks:
+    "K networks from `train_one(images, labels)` in turn, each on its own set when there is one per network"
+    per_network = images.ndim == 5
+    return StackedNetworks([train_one(images[k] if per_network else images, labels[k] if per_network else labels
+                                      ).unstack(0) for k in range(n_models)])
+
 # %% ../nbs/06_evaluate.ipynb #b839984b
 def train_networks(images:Tensor,        # [N,C,H,W] shared training set, or [K,N,C,H,W] one per network
                    labels:Tensor,        # [N] class ids or [N,classes] soft labels (leading K if per network)
@@ -171,9 +180,7 @@ def train_networks(images:Tensor,        # [N,C,H,W] shared training set, or [K,
         if on_step is not None: raise ValueError('on_step sees the K networks together: train them stacked')
         one = lambda x, y: train_networks(x, y, arch_builder, 1, steps, lr, batch_size, augment, generator,
                                           class_balanced=class_balanced, optimizer=optimizer, schedule=schedule)
-        per_network = images.ndim == 5
-        return StackedNetworks([one(images[k] if per_network else images, labels[k] if per_network else labels
-                                    ).unstack(0) for k in range(n_models)])
+        return _one_after_another(one, images, labels, n_models)
     batch_size, by_class = _batches_of(images, labels, batch_size, class_balanced)
     nets = init_networks(arch_builder, n_models, generator)
     draw = lambda: draw_batches(images, labels, n_models, batch_size, generator, augment, by_class)
@@ -364,6 +371,19 @@ def evaluate_transfer(images:Tensor, labels:Tensor, dataset:ImageDataset,
     if unknown: raise ValueError(f"unknown architectures {unknown}: choose from {', '.join(model_names())}")
     return {arch: evaluate_distilled(images, labels, dataset, arch=arch, **kwargs) for arch in archs}
 
+# %% ../nbs/06_evaluate.ipynb #161c2972
+def _storage_budget(distilled:DistilledSet)->int:
+    "Images per class the set's storage buys: its own count, or for a linear basis the budget it was sized to"
+    if distilled.factors: return (distilled.config or {}).get('images_per_class')
+    return len(distilled.images) // len(distilled.classes)
+
+# %% ../nbs/06_evaluate.ipynb #e2c07d31
+def _baseline_row(dataset:ImageDataset, budget:int, **kwargs)->dict:
+    "The random-real columns of an `evaluation_table` row (%), from `random_real_baseline(dataset, budget, **kwargs)`"
+    real = random_real_baseline(dataset, budget, **kwargs)
+    return dict(random_real_mean=100 * real['acc_mean'], random_real_std=100 * real['acc_std'],
+                images_per_class=budget)
+
 # %% ../nbs/06_evaluate.ipynb #0957ad47
 def evaluation_table(distilled:DistilledSet,
                      dataset:ImageDataset, # the set, and its data in the set's space (`in_distilled_space`)
@@ -373,18 +393,13 @@ def evaluation_table(distilled:DistilledSet,
     "One row per architecture: accuracy (%) of networks trained on the set and on random real images of its storage"
     recipe = {**EVAL_RECIPE, **(distilled.eval_recipe or {})}
     kw = dict(dict(steps=recipe['steps'], batch_size=recipe['batch_size'], augment=recipe['augment']), **kwargs)
-    budget = (distilled.config
-              or {}).get('images_per_class') if distilled.factors else len(distilled.images) // len(distilled.classes)
     rows = []
     for arch in [recipe['arch'], *transfer]:  # the set's own architecture at its width, then the others at theirs
         size = dict(width=recipe['width'], depth=recipe['depth']) if arch == recipe['arch'] else {}
         result = evaluate_distilled(distilled.images, distilled.labels, dataset, arch=arch, **size, **kw)
         row = dict(arch=arch, acc_mean=100 * result['acc_mean'], acc_std=100 * result['acc_std'],
                    n_models=len(result['accs']))
-        if baseline:
-            real = random_real_baseline(dataset, budget, arch=arch, **size, **kw)
-            row.update(random_real_mean=100 * real['acc_mean'], random_real_std=100 * real['acc_std'],
-                       images_per_class=budget)
+        if baseline: row.update(_baseline_row(dataset, _storage_budget(distilled), arch=arch, **size, **kw))
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -5,16 +5,14 @@
 # %% ../nbs/09_hardness.ipynb #36eb3549
 from __future__ import annotations
 import hashlib, math, time
-from dataclasses import dataclass, asdict, field
+from dataclasses import dataclass, asdict
 from pathlib import Path
 import torch
 from torch import Tensor
 from fastcore.basics import patch
-from .data import ImageDataset, ClassBalancedSampler, augment as augment_images, write_atomically
-from .models import build_model
+from .data import ImageDataset, augment as augment_images, write_atomically
 from .evaluate import (DEFAULT_EVAL_STEPS, StackedNetworks, init_networks, loss_per_network,
-                                     network_predictions,
-                       train_networks, network_builder)
+                                     network_predictions, train_networks, network_builder)
 from .distill import Callback
 
 # %% auto #0
@@ -145,6 +143,14 @@ def _resume_forgetting(path:Path, settings:dict)->dict|None:
                          f"(saved -> now: {changed}): use the same settings or another path")
     return state
 
+# %% ../nbs/09_hardness.ipynb #57411cf3
+def _forgetting_epoch(nets, optimizer, images, labels, batch_size, generator, augment, tracker, chunk_size)->float:
+    "Train the networks one epoch, record each example's correctness in `tracker`; returns the train accuracy."
+    train_epoch(nets, optimizer, images, labels, batch_size, generator, augment)
+    correct = network_predictions(nets, images, chunk_size) == labels.cpu()
+    tracker.update(correct)
+    return correct.double().mean().item()
+
 # %% ../nbs/09_hardness.ipynb #28cd09eb
 def compute_forgetting_scores(dataset:ImageDataset,   # scores its train split
                               n_models:int=10,        # R networks (the paper: 10)
@@ -174,10 +180,8 @@ def compute_forgetting_scores(dataset:ImageDataset,   # scores its train split
         accuracy, seconds = state['train_accuracy'], state['seconds']
     for _ in range(epochs - len(accuracy) if max_epochs is None else min(max_epochs, epochs - len(accuracy))):
         start = time.perf_counter()
-        train_epoch(nets, optimizer, images, labels, batch_size, generator, augment)
-        correct = network_predictions(nets, images, chunk_size) == labels.cpu()
-        tracker.update(correct)
-        accuracy.append(correct.double().mean().item())
+        accuracy.append(_forgetting_epoch(nets, optimizer, images, labels, batch_size, generator, augment, tracker,
+                                          chunk_size))
         seconds += time.perf_counter() - start
         if path is not None and len(accuracy) < epochs:
             _save_forgetting(path, settings, nets, optimizer, generator, tracker, accuracy, seconds)
@@ -423,6 +427,18 @@ def _check_resume_settings(saved:dict, now:dict, what:str):
         raise ValueError(f"the checkpoint's {what} used other settings (saved "
                          f"-> now: {changed}): resume with the saved ones")
 
+# %% ../nbs/09_hardness.ipynb #ea753cda
+def _refresh_epochs(every:int|None, every_epochs:float|None, start:int, n_models:int)->float|None:
+    "Check the refresh settings; returns `every_epochs`, 50 when neither interval is given (the paper's K_refresh)"
+    if every is not None and every_epochs is not None:
+        raise ValueError('give the refresh interval in steps (every) or in epochs (every_epochs), not both')
+    every_epochs = 50 if every is None and every_epochs is None else every_epochs
+    if (every is not None and every < 1) or (every_epochs is not None
+                                             and not every_epochs > 0) or start < 0 or n_models < 1:
+        raise ValueError("every, every_epochs and n_models must be positive and start "
+                         f">= 0, got {every}, {every_epochs}, {n_models}, {start}")
+    return every_epochs
+
 # %% ../nbs/09_hardness.ipynb #f72bac81
 class HardnessSampler(RealBatchWeights):
     "Distillation callback: draw real batches in proportion to w(HS), HS refreshed from K networks on the current set"
@@ -439,13 +455,7 @@ class HardnessSampler(RealBatchWeights):
                  chunk_size:int=1000):           # examples per scoring forward pass
         super().__init__(None, class_balanced)
         _check_weighting(n_models, thr, weighting)
-        if every is not None and every_epochs is not None:
-            raise ValueError('give the refresh interval in steps (every) or in epochs (every_epochs), not both')
-        every_epochs = 50 if every is None and every_epochs is None else every_epochs
-        if (every is not None and every < 1) or (every_epochs is not None
-                                                 and not every_epochs > 0) or start < 0 or n_models < 1:
-            raise ValueError("every, every_epochs and n_models must be positive and start "
-                             f">= 0, got {every}, {every_epochs}, {n_models}, {start}")
+        every_epochs = _refresh_epochs(every, every_epochs, start, n_models)
         self.thr, self.weighting, self.n_models, self.eval_steps = thr, weighting, n_models, eval_steps
         self.every, self.every_epochs, self.start = every, every_epochs, start
         self.seed, self.chunk_size = seed, chunk_size

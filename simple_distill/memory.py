@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import torch
 from torch import Tensor, nn
 from .data import AugmentationParams, apply_augmentation
+from .models import cuda_missing
 from .unroll import InnerOptimizer, measure_saved_bytes, unroll
 from fastcore.basics import patch
 
@@ -136,7 +137,7 @@ def plan_segment(model:nn.Module, images:Tensor, labels:Tensor, real_images:Tens
                 )->MemoryPlan:
     "Profile the problem on `device` and choose the segment length for `budget_bytes`"
     device = torch.device(device if device is not None else images.device)
-    if device.type == 'cuda' and not torch.cuda.is_available():
+    if cuda_missing(device):
         raise ValueError(f"device {device} asked for but CUDA is not available: use device='cpu'")
     move = lambda t: t.detach().to(device).requires_grad_(t.requires_grad)
     profile = profile_memory(copy.deepcopy(model).to(device), move(images), move(labels), move(real_images),

@@ -13,7 +13,8 @@ from torch import nn, Tensor
 __all__ = ['VGG11_LAYERS', 'MODEL_BUILDERS', 'MODEL_NAMES', 'DEFAULT_WIDTHS', 'instance_norm', 'conv_norm_relu',
            'check_image_size', 'convnet_depth', 'ConvNet', 'keeps_two_pixels', 'VGG11', 'AlexNet', 'BasicBlock',
            'ResNet18', 'register_model', 'plugin_of', 'plugin_modules', 'import_plugins', 'batch_norm_layers',
-           'check_functional', 'model_names', 'build_model', 'is_small_network', 'seeded_init']
+           'check_functional', 'model_names', 'build_model', 'is_small_network', 'default_device', 'cuda_missing',
+           'seeded_init']
 
 # %% ../nbs/01_models.ipynb #a4cfec2b
 def instance_norm(channels:int)->nn.GroupNorm:
@@ -240,8 +241,18 @@ def build_model(arch:str,          # one of `model_names()`
 def is_small_network(width:int|None,    # channels (None: the ConvNet's default, 128)
                      image_shape:tuple  # (C,H,W)
                     )->bool:
-    "Whether width × pixels per image is below 4096 (the digits up to width 32)"
+    "Whether width × pixels per image is below 4096 (on 8×8 digits: widths below 64)"
     return (width or DEFAULT_WIDTHS['convnet']) * image_shape[-1] * image_shape[-2] < 4096
+
+# %% ../nbs/01_models.ipynb #d36b25f6
+def default_device(device:str|torch.device|None=None)->torch.device:
+    "`device` as a `torch.device`; None: CUDA when a GPU is here, else the CPU"
+    return torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+
+# %% ../nbs/01_models.ipynb #696a14db
+def cuda_missing(device:str|torch.device|None)->bool:
+    "Whether `device` names CUDA (`'cuda'`, `'cuda:N'`) on a machine without a usable GPU"
+    return str(device).startswith('cuda') and not torch.cuda.is_available()
 
 # %% ../nbs/01_models.ipynb #30f0e41a
 @contextmanager
@@ -249,6 +260,7 @@ def seeded_init(generator:torch.Generator|None=None): # draws the seed (None: to
     "Networks built in this block start from one seed drawn from `generator`; the global random state is kept"
     device = generator.device if generator is not None else 'cpu'
     seed = int(torch.randint(2**62, (), generator=generator, device=device))
-    with torch.random.fork_rng(devices=[]):
+    # manual_seed also reseeds every CUDA generator: keep theirs too
+    with torch.random.fork_rng(devices=range(torch.cuda.device_count())):
         torch.manual_seed(seed)
         yield

@@ -49,7 +49,7 @@ class Protocol:
     momentum: float = 0.9         # sgd only
     weight_decay: float = 0.
     unit: str = 'steps'           # 'steps', or 'epochs': passes over the set at `batch_size` images per step
-    checkpoints: tuple = (300,)   # where test accuracy is measured, in `unit`; training stops at the last
+    checkpoints: tuple = (300,)   # where accuracy (test and choosing split) is measured, in `unit`; stops at the last
     decay_at: float|None = None   # fraction of training after which the lr drops 10×
     batch_size: int|None = None   # None: the whole set, at most 100
     augment: object = True        # True (flip / rotate), False or 'dsa'

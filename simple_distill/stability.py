@@ -16,7 +16,7 @@ from .unroll import (InnerOptimizer, UnrollPlan, functional_forward, make_plan, 
                                    unroll)
 from .bptt import paced_by_steps
 from .distill import (Callback, DistillConfig, NonFiniteMetaGradient, make_config, distill,
-                                    add_config_arguments, config_from_args, field_help)
+                                    add_config_arguments, config_from_args)
 from .evaluate import PeriodicEvaluation, DEFAULT_EVAL_STEPS, paired_difference
 from fastcore.basics import patch
 
@@ -75,6 +75,22 @@ def per_example_gradients(forward,       # forward(params, x) from `functional_f
     return torch.func.vmap(torch.func.grad(loss), in_dims=(None, 0, 0))(tuple(p.detach() for p in params), images,
                                                                         labels)
 
+# %% ../nbs/07_stability.ipynb #4591797f
+def _check_norm_per_sample(model:nn.Module):
+    "Refuse a network with batch normalisation: one example alone changes its batch statistics"
+    batch_norms = batch_norm_layers(model)
+    if batch_norms: raise ValueError(f"per-sample meta-gradients pass each real example alone (x[None]), which changes "
+                                     f"the batch statistics of {batch_norms[0]}: use a network normalised per sample "
+                                     "(instance or group norm)")
+
+# %% ../nbs/07_stability.ipynb #0585fd25
+def _backprop_batched(theta:tuple, targets:tuple, cotangents:tuple, chunk:int)->list:
+    "Per chunk of the n cotangents at θ_N, their gradients with respect to `targets`, each [chunk, *shape]"
+    n = len(cotangents[0])
+    return [torch.autograd.grad(theta, targets, grad_outputs=tuple(c[i:i+chunk] for c in cotangents),
+                                is_grads_batched=True, retain_graph=i + chunk < n)
+            for i in range(0, n, chunk)]
+
 # %% ../nbs/07_stability.ipynb #a79bcf43
 def per_sample_meta_gradients(model:nn.Module,     # the outer step's fresh network (θ₀)
                               images:Tensor,       # [N,C,H,W] synthetic images (with `wrt`: made from it, graph kept)
@@ -89,12 +105,8 @@ def per_sample_meta_gradients(model:nn.Module,     # the outer step's fresh netw
                               wrt:tuple|None=None, # the learned tensors the images are made from; None: the images
                              )->Tensor:            # [n, N, C, H, W], or [n, P] with `wrt`: its gradients flattened
     "d loss_i / d images (or / d `wrt`) for each sampled real example i, through the window of one replayed unroll"
-    batch_norms = batch_norm_layers(model)
-    if batch_norms: raise ValueError(f"per-sample meta-gradients pass each real example alone (x[None]), which changes "
-                                     f"the batch statistics of {batch_norms[0]}: use a network normalised per sample "
-                                     "(instance or group norm)")
+    _check_norm_per_sample(model)
     start, stop = window
-    chunk = chunk or len(samples)
     forward = functional_forward(model)
     images = images if wrt is not None else images.detach().requires_grad_()
     targets = tuple(wrt) if wrt is not None else (images,)
@@ -106,9 +118,7 @@ def per_sample_meta_gradients(model:nn.Module,     # the outer step's fresh netw
         augmented = (real_images if plan.real_augmentation is None else
                      apply_augmentation(real_images, plan.real_augmentation))
     cotangents = per_example_gradients(forward, theta, augmented[samples], real_labels[samples])
-    chunks = [torch.autograd.grad(theta, targets, grad_outputs=tuple(c[i:i+chunk] for c in cotangents),
-                                  is_grads_batched=True, retain_graph=i + chunk < len(samples))
-              for i in range(0, len(samples), chunk)]
+    chunks = _backprop_batched(theta, targets, cotangents, chunk or len(samples))
     if wrt is None: return torch.cat([grads[0] for grads in chunks])
     return torch.cat([torch.cat([g.flatten(1) for g in grads], 1) for grads in chunks])
 

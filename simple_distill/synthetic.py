@@ -185,7 +185,7 @@ class LinearBasisSet(nn.Module):
         device = self.bases.device
         coefficients = torch.randn(images_per_class, num_classes, n_bases, generator=generator,
                                    device=device) / math.sqrt(n_bases)
-        # A_i[c] addresses the bases for image i of class c: images start near norm 1
+        # A_i[c] addresses the bases for image i of class c: images start near norm 1 (upsampled bases: larger)
         self.coefficients = nn.Parameter(coefficients)
         class_ids = torch.arange(num_classes, device=device).repeat_interleave(images_per_class)
         self.labels = nn.Parameter(F.one_hot(class_ids, num_classes).float(), requires_grad=learn_labels)
@@ -196,7 +196,7 @@ class LinearBasisSet(nn.Module):
 # %% ../nbs/02_synthetic.ipynb #91b88752
 @patch
 def materialize(self:LinearBasisSet)->tuple:
-    "(images [C·r,C,H,W] class by class, labels [C·r,K]), differentiable with respect to bases, coefficients and labels"
+    "(images [classes·r, channels, H, W] class by class, labels [classes·r, classes]), differentiable in all three"
     bases = self.bases
     if bases.shape[-2:] != self.image_shape[-2:]:
         bases = F.interpolate(bases, size=self.image_shape[-2:], mode='bilinear', align_corners=False)

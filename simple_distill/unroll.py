@@ -191,7 +191,8 @@ class UnrollResult:
 # %% ../nbs/03_unroll.ipynb #86af4bbf
 def _is_shard(rows, n:int)->bool:
     "Whether `rows` is a slice(start, stop) of consecutive rows inside a batch of n"
-    return isinstance(rows, slice) and 0 <= rows.start < rows.stop <= n and rows.step is None
+    return (isinstance(rows, slice) and rows.step is None and None not in (rows.start, rows.stop)
+            and 0 <= rows.start < rows.stop <= n)
 
 # %% ../nbs/03_unroll.ipynb #26036f85
 def _check_window(window)->tuple:
@@ -205,7 +206,7 @@ def _check_window(window)->tuple:
 
 # %% ../nbs/03_unroll.ipynb #f1d86045
 def _check_tensors(images, labels, real_images, real_labels, batch_size:int):
-    "Synthetic and real batches that agree in shape, one label per image, a batch the set can fill, finite values"
+    "Synthetic and real batches that agree in shape, one label per image, a batch the set can fill, a finite set"
     if images.ndim != 4: raise ValueError(f"images must be [n,C,H,W], got shape {tuple(images.shape)}")
     if labels.shape[0] != len(images) or labels.ndim not in (1, 2):
         raise ValueError(f"labels {tuple(labels.shape)} must be [n,K] soft labels "
