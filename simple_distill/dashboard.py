@@ -108,7 +108,7 @@ def grid_image(run,                  # a `DistillRun` (or anything with `.synthe
     "The run's synthetic images in display space, captioned with their label when labels are learned or soft."
     syn, classes = run.synthetic, list(run.dataset.classes)
     class_ids = syn.class_ids.detach().cpu()
-    shown = torch.cat([torch.nonzero(class_ids == k).flatten()[:max_per_class] for k in range(len(classes))])
+    shown = torch.tensor(sum(_grid_rows(class_ids, len(classes), max_per_class), []), dtype=torch.long)
     images = run.dataset.to_display(syn.images.detach()[shown.to(syn.images.device)].float().cpu())
     labels = syn.labels.detach()[shown.to(syn.labels.device)].cpu()
     soft = getattr(run.config, 'learn_labels', False) or labels_are_soft(labels, class_ids[shown])

@@ -393,13 +393,13 @@ def evaluation_table(distilled:DistilledSet,
     "One row per architecture: accuracy (%) of networks trained on the set and on random real images of its storage"
     recipe = {**EVAL_RECIPE, **(distilled.eval_recipe or {})}
     kw = dict(dict(steps=recipe['steps'], batch_size=recipe['batch_size'], augment=recipe['augment']), **kwargs)
-    rows = []
+    rows, budget = [], _storage_budget(distilled)
     for arch in [recipe['arch'], *transfer]:  # the set's own architecture at its width, then the others at theirs
         size = dict(width=recipe['width'], depth=recipe['depth']) if arch == recipe['arch'] else {}
         result = evaluate_distilled(distilled.images, distilled.labels, dataset, arch=arch, **size, **kw)
         row = dict(arch=arch, acc_mean=100 * result['acc_mean'], acc_std=100 * result['acc_std'],
                    n_models=len(result['accs']))
-        if baseline: row.update(_baseline_row(dataset, _storage_budget(distilled), arch=arch, **size, **kw))
+        if baseline: row.update(_baseline_row(dataset, budget, arch=arch, **size, **kw))
         rows.append(row)
     return pd.DataFrame(rows)
 
