@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['PAPER_ROWS', 'COMMANDS', 'SUMMARIES', 'user_errors', 'add_run_arguments', 'distill_parser', 'distill_callbacks',
-           'distill_command', 'evaluate_parser', 'evaluate_command', 'add_score_arguments', 'score_command',
-           'import_parser', 'import_command', 'demo_parser', 'demo_command', 'reproduce_parser', 'reproduce_command',
+           'distill_command', 'import_parser', 'import_command', 'add_score_arguments', 'evaluate_parser',
+           'evaluate_command', 'score_command', 'demo_parser', 'demo_command', 'reproduce_parser', 'reproduce_command',
            'print_commands', 'main']
 
 # %% ../nbs/11_cli.ipynb #c6862897
@@ -120,6 +120,48 @@ def distill_command(argv:list=None) -> dict:
         return user_errors(lambda: launch(args.nproc, ['-m', 'simple_distill.cli', 'distill', *_without_nproc(argv)]))
     return user_errors(lambda: _run_distill(args))
 
+# %% ../nbs/11_cli.ipynb #a15fa2eb
+def import_parser()->argparse.ArgumentParser:
+    "Every option of `simple-distill import`"
+    parser = argparse.ArgumentParser(prog='simple-distill import',
+                                     description="Read another method's distilled set into a .safetensors file.")
+    add = parser.add_argument
+    add('source', help="the authors' .h5, an MTT/DATM folder or images_best.pt, a DD-Ranking .pt, or folders per class")
+    add('--dataset', required=True, help='the real data it was distilled from: a name or ImageFolder folder / zip')
+    add('--data-root', default=None, help="folder of torchvision's CIFAR download")
+    add('--space', choices=list(SPACES), help='; '.join(f'{k}: {v}' for k, v in SPACES.items()))
+    add('--format', choices=FORMATS[1:], help='default: from the path')
+    add('--labels', choices=LABEL_KINDS, default='probabilities', help='how float labels are stored')
+    add('--labels-file', default=None, help="a DD-Ranking set's labels, when they are in a file of their own")
+    floats = lambda s: [float(v) for v in s.split(',')]
+    add('--mean', type=floats, help="the source's per-channel mean for --space normalised, e.g. 0.4914,0.4822,0.4465")
+    add('--std', type=floats, help="the source's per-channel std for --space normalised, e.g. 0.2023,0.1994,0.2010")
+    add('--out', default=None, help='file to write (default: the source with .safetensors)')
+    return parser
+
+# %% ../nbs/11_cli.ipynb #839561c9
+_ZCA_OF_SPACE = {'zca': True, 'normalised': False, 'authors_zca': False}  # pixels (absent): the data's default
+
+# %% ../nbs/11_cli.ipynb #83b3b135
+def _run_import(args)->Path:
+    "Read the source against its real data, in its declared space, and save it where `evaluate` finds the data again"
+    if (args.format or detect_format(Path(args.source))) == 'simple_distill':
+        raise ValueError(f'{args.source} is a simple_distill set already: evaluate it as it is')
+    dataset = load_dataset(args.dataset, root=args.data_root, zca=_ZCA_OF_SPACE.get(args.space))
+    imported = import_set(args.source, dataset, args.space, args.format, args.labels, args.labels_file,
+                          args.mean, args.std)
+    imported.config.update(dataset=args.dataset, data_root=args.data_root)
+    out = imported.save(args.out or Path(args.source).with_suffix('.safetensors'))
+    c = imported.config
+    print(f"imported {len(imported.images)} images ({c['format']}, space {c['space']}) as {out}")
+    return out
+
+# %% ../nbs/11_cli.ipynb #1f566269
+def import_command(argv:list=None)->Path:
+    "Parse `simple-distill import` options, read another method's set and save it as a distilled-set file"
+    args = import_parser().parse_args(argv)
+    return user_errors(lambda: _run_import(args))
+
 # %% ../nbs/11_cli.ipynb #5c582d65
 def _accuracy(r): return f"{100*r['acc_mean']:.1f} ± {100*r['acc_std']:.1f}%"
 
@@ -130,6 +172,19 @@ def _save_beside(path, name:str, table:pd.DataFrame, json_text:str):
     write_atomically(Path(f'{stem}_{name}.csv'), lambda f: f.write(table.to_csv(index=False).encode()))
     write_atomically(Path(f'{stem}_{name}.json'), lambda f: f.write(json_text.encode()))
     print(f'saved as {stem}_{name}.csv and .json')
+
+# %% ../nbs/11_cli.ipynb #ce77bf55
+def add_score_arguments(parser:argparse.ArgumentParser):
+    "The score-card options of `simple-distill evaluate`"
+    add = parser.add_argument
+    add('--scores', action='store_true', help='print score cards (HLR, IOR, LRS, ARS) instead of the table')
+    add('--protocol', default=','.join(PROTOCOLS), help=f"comma-separated of {', '.join(PROTOCOLS)}")
+    add('--against', default=None, help='a second distilled set, scored on the same networks and compared')
+    add('--scale', type=float, default=1., help='train every protocol this fraction of its length (CPU runs)')
+    add('--max-checkpoints', type=int, default=None, help='measure each shortened protocol at most this often')
+    add('--full-data-scale', type=float, default=1., help='the same for the full-data training')
+    add('--width', type=int, default=None, help="network width (default: the set's recipe)")
+    add('--device', default=None, help="where the networks train, e.g. 'cuda' (default: cuda when available)")
 
 # %% ../nbs/11_cli.ipynb #f693dd7d
 def evaluate_parser()->argparse.ArgumentParser:
@@ -177,19 +232,6 @@ def evaluate_command(argv:list=None) -> pd.DataFrame:
     "`simple-distill evaluate`: score a set on every architecture asked for; print the table, save it beside the set."
     args = evaluate_parser().parse_args(argv)
     return user_errors(lambda: _run_evaluate(args))
-
-# %% ../nbs/11_cli.ipynb #ce77bf55
-def add_score_arguments(parser:argparse.ArgumentParser):
-    "The score-card options of `simple-distill evaluate`"
-    add = parser.add_argument
-    add('--scores', action='store_true', help='print score cards (HLR, IOR, LRS, ARS) instead of the table')
-    add('--protocol', default=','.join(PROTOCOLS), help=f"comma-separated of {', '.join(PROTOCOLS)}")
-    add('--against', default=None, help='a second distilled set, scored on the same networks and compared')
-    add('--scale', type=float, default=1., help='train every protocol this fraction of its length (CPU runs)')
-    add('--max-checkpoints', type=int, default=None, help='measure each shortened protocol at most this often')
-    add('--full-data-scale', type=float, default=1., help='the same for the full-data training')
-    add('--width', type=int, default=None, help="network width (default: the set's recipe)")
-    add('--device', default=None, help="where the networks train, e.g. 'cuda' (default: cuda when available)")
 
 # %% ../nbs/11_cli.ipynb #7bfaf728
 def _scaled(protocol, scale:float, max_checkpoints:int|None=None):
@@ -244,48 +286,6 @@ def score_command(args, distilled, dataset)->pd.DataFrame:
     print(table.round(3).to_string(index=False))
     _save_beside(args.path, 'scores', table, json.dumps(cards, indent=1))
     return table
-
-# %% ../nbs/11_cli.ipynb #a15fa2eb
-def import_parser()->argparse.ArgumentParser:
-    "Every option of `simple-distill import`"
-    parser = argparse.ArgumentParser(prog='simple-distill import',
-                                     description="Read another method's distilled set into a .safetensors file.")
-    add = parser.add_argument
-    add('source', help="the authors' .h5, an MTT/DATM folder or images_best.pt, a DD-Ranking .pt, or folders per class")
-    add('--dataset', required=True, help='the real data it was distilled from: a name or ImageFolder folder / zip')
-    add('--data-root', default=None, help="folder of torchvision's CIFAR download")
-    add('--space', choices=list(SPACES), help='; '.join(f'{k}: {v}' for k, v in SPACES.items()))
-    add('--format', choices=FORMATS[1:], help='default: from the path')
-    add('--labels', choices=LABEL_KINDS, default='probabilities', help='how float labels are stored')
-    add('--labels-file', default=None, help="a DD-Ranking set's labels, when they are in a file of their own")
-    floats = lambda s: [float(v) for v in s.split(',')]
-    add('--mean', type=floats, help="the source's per-channel mean for --space normalised, e.g. 0.4914,0.4822,0.4465")
-    add('--std', type=floats, help="the source's per-channel std for --space normalised, e.g. 0.2023,0.1994,0.2010")
-    add('--out', default=None, help='file to write (default: the source with .safetensors)')
-    return parser
-
-# %% ../nbs/11_cli.ipynb #839561c9
-_ZCA_OF_SPACE = {'zca': True, 'normalised': False, 'authors_zca': False}  # pixels (absent): the data's default
-
-# %% ../nbs/11_cli.ipynb #83b3b135
-def _run_import(args)->Path:
-    "Read the source against its real data, in its declared space, and save it where `evaluate` finds the data again"
-    if (args.format or detect_format(Path(args.source))) == 'simple_distill':
-        raise ValueError(f'{args.source} is a simple_distill set already: evaluate it as it is')
-    dataset = load_dataset(args.dataset, root=args.data_root, zca=_ZCA_OF_SPACE.get(args.space))
-    imported = import_set(args.source, dataset, args.space, args.format, args.labels, args.labels_file,
-                          args.mean, args.std)
-    imported.config.update(dataset=args.dataset, data_root=args.data_root)
-    out = imported.save(args.out or Path(args.source).with_suffix('.safetensors'))
-    c = imported.config
-    print(f"imported {len(imported.images)} images ({c['format']}, space {c['space']}) as {out}")
-    return out
-
-# %% ../nbs/11_cli.ipynb #1f566269
-def import_command(argv:list=None)->Path:
-    "Parse `simple-distill import` options, read another method's set and save it as a distilled-set file"
-    args = import_parser().parse_args(argv)
-    return user_errors(lambda: _run_import(args))
 
 # %% ../nbs/11_cli.ipynb #426c038f
 def demo_parser()->argparse.ArgumentParser:
