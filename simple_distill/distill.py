@@ -730,7 +730,7 @@ def record_eval(run:DistillRun, result:dict):
 
 # %% ../nbs/05_distill.ipynb #f4cb052c
 class _StopOnSignal:
-    "In the main thread, a first Ctrl-C / interrupt / SIGTERM stops the run after this step; a second aborts."
+    "In the main thread, Ctrl-C / interrupt / SIGTERM stops the run after this step; one after a stop was asked aborts."
     def __init__(self, run): self.run, self.previous = run, {}
 
 # %% ../nbs/05_distill.ipynb #1ea5a675
