@@ -47,7 +47,6 @@ class WindowSchedule:
     def draw(self, step:int, generator, probe=None)->tuple:
         raise NotImplementedError  # subclasses return the window of the group from `step`
 
-
     def observe(self, record:dict): pass  # its windows do not depend on what the steps measure
     def state_dict(self)->dict: return dict(group=self.group, current=self.current)
     def load_state_dict(self, state:dict):
