@@ -56,6 +56,13 @@ class SyntheticSet(nn.Module):
     def get_extra_state(self)->dict: return dict(block_rates=list(self.block_rates))
     def set_extra_state(self, state:dict): self.set_block_rates(state['block_rates'])
 
+# %% ../nbs/02_synthetic.ipynb #c5e28789
+def _upgrade_single_tensor_state(module, state_dict, prefix, *args):
+    "Read a state written when the set was one `images` and one `labels` tensor (before blocks)"
+    for old, new in (('images', 'image_blocks.0'), ('labels', 'label_blocks.0')):
+        if prefix + old in state_dict: state_dict[prefix + new] = state_dict.pop(prefix + old)
+    state_dict.setdefault(prefix + '_extra_state', dict(block_rates=[1.0]))
+
 # %% ../nbs/02_synthetic.ipynb #0b6b9b49
 @patch
 def add_block(self:SyntheticSet, images_per_class:int, # images per class in the new block
@@ -143,13 +150,6 @@ def clamp_labels_(self:SyntheticSet)->SyntheticSet:
     with torch.no_grad():
         for labels in self.label_blocks: labels.clamp_(min=0)
     return self
-
-# %% ../nbs/02_synthetic.ipynb #c5e28789
-def _upgrade_single_tensor_state(module, state_dict, prefix, *args):
-    "Read a state written when the set was one `images` and one `labels` tensor (before blocks)"
-    for old, new in (('images', 'image_blocks.0'), ('labels', 'label_blocks.0')):
-        if prefix + old in state_dict: state_dict[prefix + new] = state_dict.pop(prefix + old)
-    state_dict.setdefault(prefix + '_extra_state', dict(block_rates=[1.0]))
 
 # %% ../nbs/02_synthetic.ipynb #0fee236a
 def linear_basis_numbers(n_bases:int, images_per_class:int, num_classes:int, basis_shape:tuple)->int:
