@@ -506,10 +506,14 @@ def _check_study_options(args):
         if given: raise ValueError(f"--{option.replace('_', '-')} acts on one boosted run: drop it with --study")
 
 # %% ../nbs/08_boost.ipynb #804e4a9a
-def _budgets(text:str)->list:
-    "Images-per-class budgets from `--export`"
-    try: return [int(v) for v in filter(None, text.split(','))]
-    except ValueError: raise ValueError(f'--export takes whole numbers separated by commas, got {text!r}') from None
+def _budgets(args)->list:
+    "Images-per-class budgets from `--export`, each a prefix of whole blocks (of a --start set: checked once it is read)"
+    try: budgets = [int(v) for v in filter(None, args.export.split(','))]
+    except ValueError: raise ValueError(f'--export takes whole numbers separated by commas, got {args.export!r}') from None
+    prefixes = [args.block_ipc * k for k in range(1, args.blocks + 1)]
+    if args.start is None and not set(budgets) <= set(prefixes):
+        raise ValueError(f'--export {args.export}: each budget must be a prefix of whole blocks, one of {prefixes}')
+    return budgets
 
 # %% ../nbs/08_boost.ipynb #50a973b3
 def _export_prefixes(folder:Path, budgets:list):
@@ -553,7 +557,7 @@ def boost_command(argv:list=None)->pd.DataFrame:
     config = dataclasses.replace(config_from_args(args), out_dir=getattr(args, 'out_dir', 'runs/boost'))
     dataset, out = load_dataset(config.dataset, root=config.data_root, zca=config.zca), Path(config.out_dir)
     print(f'{set_threads(args.threads, config, dataset.image_shape)} CPU thread(s) (--threads to change)')
-    callbacks, budgets = None if args.no_progress else lambda key: [ProgressBar()], _budgets(args.export)
+    callbacks, budgets = None if args.no_progress else lambda key: [ProgressBar()], _budgets(args)
     if args.study:
         _check_study_options(args)
         betas = _betas(args.beta, study=True)

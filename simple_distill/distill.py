@@ -215,7 +215,7 @@ def validate_config(config:DistillConfig) -> DistillConfig:
 
 # %% ../nbs/05_distill.ipynb #b313f6ad
 def as_config(config=None, **overrides) -> DistillConfig:
-    "A checked `DistillConfig` from a config, a preset name or None (the defaults), with field overrides applied."
+    "A `DistillConfig` from a config, a preset name or None (the defaults), with overrides; checked unless given alone"
     if not isinstance(config, DistillConfig): return make_config(config, **overrides)
     return validate_config(dataclasses.replace(config, **_register_callables(overrides))) if overrides else config
 
@@ -674,7 +674,7 @@ def _restore_callbacks(run:DistillRun, saved:dict, path):
 # %% ../nbs/05_distill.ipynb #886a33cd
 @patch
 def load_checkpoint(run:DistillRun, path=None):
-    "Resume a checkpoint of the same config; only `steps`, `checkpoint_every`, `out_dir`, `device`, `data_root` differ"
+    "Resume a checkpoint of the same config, up to the fields `_check_same_settings` lets change"
     path = Path(path or run.checkpoint_path)
     state = read_checkpoint(path)
     run._check_same_settings(state['config'], path)
