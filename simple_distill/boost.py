@@ -507,9 +507,10 @@ def _check_study_options(args):
 
 # %% ../nbs/08_boost.ipynb #804e4a9a
 def _budgets(args)->list:
-    "Images-per-class budgets from `--export`, each a prefix of whole blocks (of a --start set: checked once it is read)"
+    "Budgets (images per class) from `--export`, each a prefix of whole blocks (a --start set's: checked later)"
     try: budgets = [int(v) for v in filter(None, args.export.split(','))]
-    except ValueError: raise ValueError(f'--export takes whole numbers separated by commas, got {args.export!r}') from None
+    except ValueError:
+        raise ValueError(f'--export takes whole numbers separated by commas, got {args.export!r}') from None
     prefixes = [args.block_ipc * k for k in range(1, args.blocks + 1)]
     if args.start is None and not set(budgets) <= set(prefixes):
         raise ValueError(f'--export {args.export}: each budget must be a prefix of whole blocks, one of {prefixes}')
