@@ -46,7 +46,7 @@ def init_networks(arch_builder,      # () -> a freshly initialised nn.Module
                   n_models:int,      # K
                   generator:torch.Generator|None=None, # draws the seed of the initial weights
                  )->StackedNetworks:
-    "K freshly initialised networks, stacked; the global random state is left as it was"
+    "K freshly initialised networks, stacked; with a generator the global random state is left as it was"
     if n_models < 1: raise ValueError(f"n_models must be at least 1, got {n_models}")
     with seeded_init(generator): return StackedNetworks([arch_builder() for _ in range(n_models)])
 
@@ -62,10 +62,12 @@ def unstack(self:StackedNetworks, k:int)->nn.Module:
 # %% ../nbs/06_evaluate.ipynb #239da4e7
 def _batch_indices(n:int, n_models:int, batch_size:int, generator, by_class:Tensor|None)->Tensor:
     "[K,B] indices: a random subset of the n images per network, or of each class's images with `by_class`"
+    # by_class: [classes, m] rows shared by every network, or [K, classes, m] rows of each network's own set
     device = generator.device if generator is not None else 'cpu'
     if by_class is None: return torch.rand(n_models, n, generator=generator, device=device).argsort(1)[:, :batch_size]
-    order = torch.rand(n_models, *by_class.shape, generator=generator,
-                       device=device).argsort(-1)[..., :batch_size // len(by_class)]
+    classes, per_class = by_class.shape[-2:]
+    order = torch.rand(n_models, classes, per_class, generator=generator,
+                       device=device).argsort(-1)[..., :batch_size // classes]
     return by_class.to(device).expand(n_models, -1, -1).gather(2, order).flatten(1)
 
 # %% ../nbs/06_evaluate.ipynb #37435c3e
@@ -75,7 +77,7 @@ def draw_batches(images:Tensor,   # [N,C,H,W] shared by all networks, or [K,N,C,
                  batch_size:int,  # images per network and step (at most N)
                  generator:torch.Generator|None=None,
                  augment=True, # True (flip / rotate), False, 'dsa' or a callable(images, generator), per batch
-                 by_class:Tensor|None=None, # [classes, n per class] indices of a shared set: batches of each class
+                 by_class:Tensor|None=None, # [classes, m] (or [K,classes,m]) indices: batches of each class
                 )->tuple:         # images [K,B,C,H,W], labels [K,B] or [K,B,classes]
     "One training batch per network, drawn without replacement (class-balanced with `by_class`)"
     idx = _batch_indices(images.shape[-4], n_models, batch_size, generator, by_class).to(images.device)
@@ -126,14 +128,22 @@ def _balanced_rows(labels:Tensor, batch_size:int)->Tensor|None:
     if len(set(counts.tolist())) != 1 or batch_size % len(counts) or batch_size // len(counts) < 1: return None
     return torch.stack([torch.nonzero(classes.cpu() == c).flatten() for c in range(len(counts))])
 
+# %% ../nbs/06_evaluate.ipynb #cb1f97e6
+def _class_rows(images:Tensor, labels:Tensor, batch_size:int)->Tensor|None:
+    "Class rows of a shared set [classes, m], of per-network sets [K, classes, m], or None if a set has none"
+    if images.ndim == 4: return _balanced_rows(labels, batch_size)
+    rows = [_balanced_rows(network_labels, batch_size) for network_labels in labels]
+    if any(r is None for r in rows) or len({r.shape for r in rows}) > 1: return None
+    return torch.stack(rows)
+
 # %% ../nbs/06_evaluate.ipynb #19f21763
 def _batches_of(images:Tensor, labels:Tensor, batch_size:int|None, class_balanced:bool)->tuple:
-    "(batch size capped at the set's size, class rows for balanced batches of a shared set or None)"
+    "(batch size capped at the set's size, class rows for balanced batches or None)"
     n = images.shape[-4]
     batch_size = default_batch_size(n) if batch_size is None else batch_size
     if batch_size < 1: raise ValueError(f"batch_size must be at least 1, got {batch_size}")
-    balanced = class_balanced and images.ndim == 4 and batch_size < n
-    return min(batch_size, n), _balanced_rows(labels, min(batch_size, n)) if balanced else None
+    balanced = class_balanced and batch_size < n
+    return min(batch_size, n), _class_rows(images, labels, min(batch_size, n)) if balanced else None
 
 # %% ../nbs/06_evaluate.ipynb #95ce68d5
 def _train_stacked(nets:StackedNetworks, draw, steps:int, optimizer, lr:float, schedule, on_step)->StackedNetworks:
@@ -169,7 +179,7 @@ def train_networks(images:Tensor,        # [N,C,H,W] shared training set, or [K,
                    generator:torch.Generator|None=None, # draws initial weights, then batches and augmentations
                    on_step=None, # callable(step, nets) after each step (e.g. to evaluate); stacked only
                    stacked:bool=True,    # one vmap-ed step for all K (True) or the K networks one after another (False)
-                   class_balanced:bool=False, # a shared set, as many of each class: batch_size // classes of each
+                   class_balanced:bool=True, # batch_size // classes of each class where the sets allow; False: uniform
                    optimizer=torch.optim.Adam, # callable(params, lr=) -> optimiser, e.g. partial(SGD, momentum=0.9)
                    schedule=None, # callable(optimiser) -> lr scheduler, stepped every step, e.g. partial(StepLR, ...)
                   )->StackedNetworks:
@@ -266,7 +276,7 @@ def evaluate_distilled(images:Tensor,         # [n,C,H,W] distilled images (norm
     builder = network_builder(dataset, arch, width, depth, images.device, images.dtype)
     nets = train_networks(images, labels, builder, n_models, steps, lr, batch_size, augment,
                           _generator(generator, seed),
-                          stacked=prefers_stacked(images.device, width, dataset.image_shape), class_balanced=True)
+                          stacked=prefers_stacked(images.device, width, dataset.image_shape))
     return accuracy_summary(network_accuracies(nets, dataset.test_images, dataset.test_labels), steps=steps, arch=arch,
                     n_models=n_models)
 

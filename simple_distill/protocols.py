@@ -119,7 +119,7 @@ def protocol_measurements(images:Tensor, labels:Tensor,  # a shared set [n,C,H,W
             if step in marks: found[i, marks[step]] = measure(nets)
         start = torch.Generator().manual_seed(seed)  # the same networks and batches for every lr
         train_networks(images, labels, builder, n_models, max(marks), lr, on_step=record, generator=start,
-                       class_balanced=images.ndim == 4, **training_options(protocol, n))
+                       **training_options(protocol, n))
     return found
 
 # %% ../nbs/06a_protocols.ipynb #900edcf8
