@@ -217,26 +217,32 @@ def _list_source(source:Path)->tuple:
         return archive.namelist(), archive.read
     raise ValueError(f"{source} is neither a folder nor a zip file: {LAYOUT_HINT}")
 
-# %% ../nbs/00_data.ipynb #3919547c
-def _index_image_folder(names:list, source:Path)->tuple:
-    "Split names into per-split (name, label) lists and the class list, checking the layout"
+# %% ../nbs/00_data.ipynb #d61ffb38
+def _image_root(names:list)->tuple:
+    "(the visible names, the wrapping folder's prefix or '')"
     names = [n for n in names if not any(part.startswith(('.', '__MACOSX')) for part in n.split('/'))]
     tops = {n.split('/')[0] for n in names}
-    prefix = '' if 'train' in tops or len(tops) != 1 else tops.pop() + '/'  # allow one wrapping folder
-    splits = {}
-    for split in ('train', 'test'):
-        entries = [n[len(prefix + split) + 1:].split('/') for n in names if n.startswith(f'{prefix}{split}/')]
-        if not entries: raise ValueError(f"{source} has no {split}/ folder: {LAYOUT_HINT}")
-        classes = sorted({e[0] for e in entries if len(e) > 1})
-        if not classes: raise ValueError(f"{source}: {split}/ holds no class folders, only loose files: {LAYOUT_HINT}")
-        images = {c: sorted(e[1] for e in entries if len(e) == 2 and e[0] == c
-                            and e[1].lower().endswith(IMAGE_SUFFIXES))
-                  for c in classes}
-        for c, files in images.items():
-            if not files:
-                raise ValueError(f"class folder {split}/{c} in {source} holds no "
-                                 ".jpg/.jpeg/.png images: add some or remove it")
-        splits[split] = images
+    return names, '' if 'train' in tops or len(tops) != 1 else tops.pop() + '/'  # allow one wrapping folder
+
+# %% ../nbs/00_data.ipynb #3ef36a8f
+def _split_images(names:list, prefix:str, split:str, source:Path)->dict:
+    "class -> sorted image file names in one split, refusing a missing split, loose files and empty classes"
+    entries = [n[len(prefix + split) + 1:].split('/') for n in names if n.startswith(f'{prefix}{split}/')]
+    if not entries: raise ValueError(f"{source} has no {split}/ folder: {LAYOUT_HINT}")
+    classes = sorted({e[0] for e in entries if len(e) > 1})
+    if not classes: raise ValueError(f"{source}: {split}/ holds no class folders, only loose files: {LAYOUT_HINT}")
+    images = {c: sorted(e[1] for e in entries if len(e) == 2 and e[0] == c and e[1].lower().endswith(IMAGE_SUFFIXES))
+              for c in classes}
+    if empty := [c for c, files in images.items() if not files]:
+        raise ValueError(f"class folder {split}/{empty[0]} in {source} holds no "
+                         ".jpg/.jpeg/.png images: add some or remove it")
+    return images
+
+# %% ../nbs/00_data.ipynb #600299e7
+def _index_image_folder(names:list, source:Path)->tuple:
+    "Split names into per-split (name, label) lists and the class list, checking the layout"
+    names, prefix = _image_root(names)
+    splits = {split: _split_images(names, prefix, split, source) for split in ('train', 'test')}
     train_only, test_only = set(splits['train']) - set(splits['test']), set(splits['test']) - set(splits['train'])
     if train_only or test_only:
         raise ValueError(f"train and test classes differ in {source}: only in train {sorted(train_only)}, "
