@@ -432,7 +432,7 @@ def _apply_tf32(device:torch.device, tf32:str|None):
     if device.type == 'cuda' and tf32 is not None:
         torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = tf32 == 'on'
 
-# %% ../nbs/05_distill.ipynb #9ec5089d
+# %% ../nbs/05_distill.ipynb #1eec56c2
 class DistillRun:
     "One distillation: state, `outer_step`, and a `run` loop with callbacks, checkpoints, pause and stop."
     def __init__(self, config:DistillConfig, dataset:ImageDataset=None, callbacks=(), resume:bool=True,
@@ -443,29 +443,20 @@ class DistillRun:
         self.dataset = dataset if dataset is not None else load_dataset(c.dataset, root=c.data_root, zca=c.zca)
         # every run leaves one plain record
         self.callbacks = [MetricsLog(), *(cb for cb in callbacks if not isinstance(cb, MetricsLog))]
-        self.device, self.dtype = torch.device(c.device), getattr(torch, c.dtype)
-        _apply_tf32(self.device, c.tf32)
-        self.generator = torch.Generator().manual_seed(c.seed)
-        d = self.dataset
-        self.synthetic = _starting_set(synthetic, c, d, self.generator).to(self.device, self.dtype)
+        self._build_set(synthetic)
         self._build_outer_loop()
-        self.real_images = d.train_images.to(self.device, self.dtype)
-        self.real_labels = d.train_labels.to(self.device)
-        self.sampler = _real_batch_sampler(d, c, self.generator)
-        self.step, self.history, self.evals, self.reason = 0, [], [], None
-        self._stop, self._running = threading.Event(), threading.Event()
-        self._running.set()
-        self.comm.attach(self)
-        if resume and self.checkpoint_path.exists(): self.load_checkpoint()
-        # e.g. a checkpoint only one process could see
-        self.comm.check_identical(self._shared_state(), 'the starting states (step and synthetic set)')
+        self._place_real_data()
+        self._begin(resume)
 
-    @property
-    def out_dir(self) -> Path: return Path(self.config.out_dir)
-    @property
-    def checkpoint_path(self) -> Path: return self.out_dir/'checkpoint.pt'
-    @property
-    def paused(self) -> bool: return not self._running.is_set()
+# %% ../nbs/05_distill.ipynb #fa83d82e
+@patch
+def _build_set(self:DistillRun, synthetic:SyntheticSet|None):
+    "Device, dtype and TF32 from the config, the run's generator, and the starting set on that device"
+    c = self.config
+    self.device, self.dtype = torch.device(c.device), getattr(torch, c.dtype)
+    _apply_tf32(self.device, c.tf32)
+    self.generator = torch.Generator().manual_seed(c.seed)
+    self.synthetic = _starting_set(synthetic, c, self.dataset, self.generator).to(self.device, self.dtype)
 
 # %% ../nbs/05_distill.ipynb #bb25bd67
 @patch
@@ -478,6 +469,36 @@ def _build_outer_loop(self:DistillRun):
                                   n_steps=c.steps, direction=c.direction, **schedule_settings(c))
     self.inner_opt = InnerOptimizer(name=c.inner_optimizer, lr=c.inner_lr)
     self.inner_batch = _inner_batch_size(c, len(self.synthetic), self.dataset.num_classes)
+
+# %% ../nbs/05_distill.ipynb #f5089eed
+@patch
+def _place_real_data(self:DistillRun):
+    "The real train images and labels on the run's device, and the sampler of real batches"
+    d = self.dataset
+    self.real_images = d.train_images.to(self.device, self.dtype)
+    self.real_labels = d.train_labels.to(self.device)
+    self.sampler = _real_batch_sampler(d, self.config, self.generator)
+
+# %% ../nbs/05_distill.ipynb #3552962a
+@patch
+def _begin(self:DistillRun, resume:bool):
+    "Step, history and events at their start, the communicator attached, then a checkpoint's state if asked"
+    self.step, self.history, self.evals, self.reason = 0, [], [], None
+    self._stop, self._running = threading.Event(), threading.Event()
+    self._running.set()
+    self.comm.attach(self)
+    if resume and self.checkpoint_path.exists(): self.load_checkpoint()
+    self.comm.check_identical(self._shared_state(), 'the starting states (step and synthetic set)')
+
+# %% ../nbs/05_distill.ipynb #e47295f5
+@patch(as_prop=True)
+def out_dir(self:DistillRun) -> Path: return Path(self.config.out_dir)
+
+@patch(as_prop=True)
+def checkpoint_path(self:DistillRun) -> Path: return self.out_dir/'checkpoint.pt'
+
+@patch(as_prop=True)
+def paused(self:DistillRun) -> bool: return not self._running.is_set()
 
 # %% ../nbs/05_distill.ipynb #43f12a8c
 @patch
