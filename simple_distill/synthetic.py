@@ -321,11 +321,9 @@ def _read_distilled_file(path:Path)->tuple:
         raise ValueError(f"{path} is not a readable safetensors file ({e}): it is "
                          "truncated or corrupted; use another copy or checkpoint") from e
 
-# %% ../nbs/02_synthetic.ipynb #588d97ac
-def load_distilled(path:str|Path)->DistilledSet:
-    "Read a file written by `save_distilled` (safetensors only: no pickle, no code execution)"
-    path = Path(path)
-    header, tensors = _read_distilled_file(path)
+# %% ../nbs/02_synthetic.ipynb #2f383625
+def _checked_header(path:Path, header:dict, tensors:dict)->dict:
+    "The file's simple_distill metadata, once its format tag, header, version and checksum pass"
     if header.get('format') != DISTILLED_FORMAT:
         raise ValueError(f"{path} is a safetensors file but not a distilled set: its header "
                          f"lacks format={DISTILLED_FORMAT!r} (write it with save_distilled)")
@@ -338,15 +336,27 @@ def load_distilled(path:str|Path)->DistilledSet:
     if tensor_checksum(tensors) != meta.get('checksum'):
         raise ValueError(f"{path} is corrupted: its tensor data do not match the "
                          "checksum saved with them; use another copy or checkpoint")
+    return meta
+
+# %% ../nbs/02_synthetic.ipynb #0e32794d
+def _distilled_set(meta:dict, tensors:dict)->DistilledSet:
+    "The DistilledSet that checked metadata and tensors describe"
     zca_state = {k.removeprefix('zca.'): v for k, v in tensors.items() if k.startswith('zca.')}
-    import_plugins(meta['eval_recipe'].get('plugin'), meta['eval_recipe'].get('arch'))  # where its network is defined
-    dataset = meta['dataset']
-    return DistilledSet(tensors['images'], tensors['labels'], tensors['class_ids'], tensors['block_ids'],
-                        dataset['classes'],
-                        torch.tensor(dataset['mean']), torch.tensor(dataset['std']),
+    factors = {k.removeprefix('factors.'): v for k, v in tensors.items() if k.startswith('factors.')}
+    data = meta['dataset']
+    return DistilledSet(tensors['images'], tensors['labels'], tensors['class_ids'], tensors['block_ids'], data['classes'],
+                        torch.tensor(data['mean']), torch.tensor(data['std']),
                         ZCA.from_state_dict(zca_state) if zca_state else None,
-                        dataset['name'], meta['config'], meta['seed'], meta['version'], meta['eval_recipe'],
-                        {k.removeprefix('factors.'): v for k, v in tensors.items() if k.startswith('factors.')})
+                        data['name'], meta['config'], meta['seed'], meta['version'], meta['eval_recipe'], factors)
+
+# %% ../nbs/02_synthetic.ipynb #56d1485a
+def load_distilled(path:str|Path)->DistilledSet:
+    "Read a file written by `save_distilled` (safetensors only: no pickle, no code execution)"
+    path = Path(path)
+    header, tensors = _read_distilled_file(path)
+    meta = _checked_header(path, header, tensors)
+    import_plugins(meta['eval_recipe'].get('plugin'), meta['eval_recipe'].get('arch'))  # where its network is defined
+    return _distilled_set(meta, tensors)
 
 # %% ../nbs/02_synthetic.ipynb #f7655bff
 @patch
