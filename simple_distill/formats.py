@@ -172,6 +172,23 @@ def _image_batch(images:Tensor, image_shape:tuple)->Tensor:
         raise ValueError(f"images {tuple(images.shape)} are neither [n,C,H,W] nor flattened [n,{flat}]")
     return images
 
+# %% ../nbs/02a_formats.ipynb #827cc921
+def _space_of(format:str, found:dict, space:str|None)->str:
+    "The declared space, else the file's; a ValueError where none is known or it cannot be reproduced"
+    space = space or found.get('space')
+    if space is None:
+        raise ValueError(f"a {format} file does not say its data space: declare space= one of {', '.join(SPACES)}")
+    if space == 'zca' and format in ('mtt', 'tensor'):
+        raise ValueError(f"a {format} set whitened by kornia's ZCA is in no space simple_distill reproduces: "
+                         "score one distilled without ZCA")
+    return space
+
+# %% ../nbs/02a_formats.ipynb #a16307da
+def _targets_and_ids(found:Tensor|None, n:int, num_classes:int, labels:str)->tuple:
+    "(targets [n,classes], class ids [n]) of an imported set's labels (`labels`: how float labels are stored)"
+    given = found is not None and not found.is_floating_point()
+    return soft_labels(found, n, num_classes, labels), found.long() if given else class_major(n, num_classes)
+
 # %% ../nbs/02a_formats.ipynb #71ec2c5b
 def import_set(path:str|Path,
                dataset:ImageDataset,         # the real data the set was distilled from (see SPACES for its ZCA)
@@ -187,18 +204,10 @@ def import_set(path:str|Path,
     format = format or detect_format(path)
     if format == 'simple_distill': return load_distilled(path)
     found = _read(path, format, dataset, labels_path)
-    space = space or found.get('space')
-    if space is None:
-        raise ValueError(f"a {format} file does not say its data space: declare space= one of {', '.join(SPACES)}")
-    if space == 'zca' and format in ('mtt', 'tensor'):
-        raise ValueError(f"a {format} set whitened by kornia's ZCA is in no space simple_distill reproduces: "
-                         "score one distilled without ZCA")
-    batch = _image_batch(found['images'], dataset.image_shape)
-    images, mean, std, zca = images_in_space(batch, dataset, space, mean, std)
+    space = _space_of(format, found, space)
+    images, mean, std, zca = images_in_space(_image_batch(found['images'], dataset.image_shape), dataset, space, mean, std)
     n, k = len(images), dataset.num_classes
-    targets = soft_labels(found['labels'], n, k, labels)
-    given = found['labels'] is not None and not found['labels'].is_floating_point()
-    ids = found['labels'].long() if given else class_major(n, k)
+    targets, ids = _targets_and_ids(found['labels'], n, k, labels)
     source = dict(imported_from=str(path), format=format, space=space, labels=labels, learned_lr=found.get('lr'),
                   dataset=dataset.name, images_per_class=n // k, validation=None)  # None: held-out images unknown
     return DistilledSet(images, targets, ids, torch.zeros(n, dtype=torch.long), list(dataset.classes), mean, std,
