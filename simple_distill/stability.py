@@ -44,7 +44,7 @@ class NormTrace(Callback):
 # %% ../nbs/07_stability.ipynb #1549df50
 @patch
 def on_start(self:NormTrace, run):
-    self.rows, self.seconds = [], 0.
+    self.rows, self.seconds, self.accuracies = [], 0., {}
     for m in run.history: self._add(m)
     for r in run.evals: self.on_eval(run, r)
 
@@ -54,11 +54,13 @@ def _add(self:NormTrace, metrics):
     self.seconds += metrics['seconds']
     by_size = {k: v for k, v in metrics.items() if k.startswith(('bias_', 'sweep_'))}  # by window stop, by n
     row = {k: metrics.get(k, math.nan) for k in _TRACE_COLUMNS}
-    self.rows.append(dict(row, **by_size, seconds=self.seconds, test_acc=math.nan))
+    self.rows.append(dict(row, **by_size, seconds=self.seconds,
+                          test_acc=self.accuracies.get(metrics['step'], math.nan)))
 
 # %% ../nbs/07_stability.ipynb #ff93295a
 @patch
 def on_eval(self:NormTrace, run, result):
+    self.accuracies[result['step']] = result['acc_mean']
     for row in self.rows[::-1]:
         if row['step'] == result['step']:
             row['test_acc'] = result['acc_mean']
@@ -171,6 +173,13 @@ class NormalizedVariance(Callback):
             raise ValueError(f"need n_samples >= 2 and sweep sizes in [2, n_samples], got {n_samples} and {sweep}")
         self.due, self.n_samples, self.chunk, self.sweep = measured_at(every), n_samples, chunk, sweep
         self.generator = torch.Generator().manual_seed(seed)
+
+# %% ../nbs/07_stability.ipynb #9528f316
+@patch
+def on_start(self:NormalizedVariance, run):
+    if (n_real := run.sampler.batch_size) < self.n_samples:
+        raise ValueError(f"NormalizedVariance samples {self.n_samples} real examples but the real batch holds "
+                         f"{n_real}: lower n_samples or raise real_batch")
 
 # %% ../nbs/07_stability.ipynb #4f2ceed2
 @patch
@@ -326,11 +335,27 @@ def _run_method(config:DistillConfig, dataset:ImageDataset, seconds, evaluation,
     if progress: print(f"  {config.out_dir}: {run.step} steps in {trace.seconds:.0f} s ({run.reason})", flush=True)
     return trace.table.assign(reason=run.reason)
 
+# %% ../nbs/07_stability.ipynb #201bacc5
+def _folder_name(name:str)->str: return ''.join(ch if ch.isalnum() or ch in '-_.' else '_' for ch in name)
+
+# %% ../nbs/07_stability.ipynb #161938ef
+def _method_folders(names)->dict:
+    "name -> folder; a ValueError where two names share a folder or a name gives none"
+    folders = {name: _folder_name(name) for name in names}
+    if bad := [n for n, f in folders.items() if f.strip('.') == '']:
+        raise ValueError(f"method names {bad} give no folder")
+    by_folder = {}
+    for name, f in folders.items(): by_folder.setdefault(f.lower(), []).append(name)
+    if clash := [same for same in by_folder.values() if len(same) > 1]:
+        raise ValueError(f"methods {clash[0]} would share one folder: rename one of them")
+    return folders
+
 # %% ../nbs/07_stability.ipynb #cadff056
 def method_configs(methods:dict, seeds, base:DistillConfig, steps:int|None, out_dir, overrides:dict)->dict:
     "(seed, method) -> the base config with the method's settings, the seed and a folder of its own"
     fields = {**vars(base), **overrides, 'steps': steps or base.steps}
-    folder = lambda name, seed: str(Path(out_dir)/_folder_name(name)/f'seed{seed}')
+    folders = _method_folders(methods)
+    folder = lambda name, seed: str(Path(out_dir)/folders[name]/f'seed{seed}')
     return {(seed, name): make_config(**{**fields, **settings, 'seed': seed, 'out_dir': folder(name, seed)})
             for seed in seeds for name, settings in methods.items()}
 
@@ -381,9 +406,6 @@ def _check_budget(schedules:dict, seconds:float|None):
     if seconds and paced:
         raise ValueError(f"{', '.join(paced)} spread their windows over the run's outer steps, which a seconds budget "
                          "leaves open: compare them at equal steps (no seconds budget)")
-
-# %% ../nbs/07_stability.ipynb #25ac8073
-def _folder_name(name:str)->str: return ''.join(ch if ch.isalnum() or ch in '-_.' else '_' for ch in name)
 
 # %% ../nbs/07_stability.ipynb #dc4f4aa4
 def plot_over_steps(table:pd.DataFrame, column:str, ax=None, x:str='step', log:bool=False, title:str=None):
