@@ -4,7 +4,7 @@
 #   bash .ci/gpu_hardness.sh [OUT_DIR]
 # 1. forgetting scores of all 50,000 CIFAR-10 training images: R = 10 ConvNets (width 128) trained together for E = 30 epochs,
 #    correctness recorded after every epoch, a network that never learns an example counting E for it (Toneva's rule);
-#    then R' (RFRESH, default R) fresh networks trained the same way with another seed, for the full-data row
+#    then R' (RFRESH, default R) fresh networks trained the same way with another seed, for the full-data column
 #    (resumable: OUT_DIR/forgetting.pt, OUT_DIR/forgetting-fresh.pt);
 # 2. the Fig 9 table and figure: accuracy per forgetting-score bucket of the full-data networks and of 8 networks trained
 #    on distilled IPC1, IPC10 and IPC50 sets (paper presets, STEPS outer steps each; resumable run folders);
@@ -45,7 +45,7 @@ def score(n_models, seed, path, what):
           f'mean score {result.scores.mean():.2f}, never learned by any network {int(result.never_learned.sum())}', flush=True)
     return result
 forgetting = score(int(env['R']), 0, 'forgetting.pt', 'forgetting scores (define the buckets)')
-fresh = score(int(env['RFRESH']), 1, 'forgetting-fresh.pt', 'fresh networks (the full-data row)')
+fresh = score(int(env['RFRESH']), 1, 'forgetting-fresh.pt', 'fresh networks (the full-data column)')
 
 overrides = {int(k): v for k, v in json.loads(env['DISTILL']).items()}
 def config(ipc):

@@ -151,6 +151,17 @@ def _forgetting_epoch(nets, optimizer, images, labels, batch_size, generator, au
     tracker.update(correct)
     return correct.double().mean().item()
 
+# %% ../nbs/09_hardness.ipynb #d67411f8
+def _forgetting_start(dataset:ImageDataset, settings:dict, state:dict|None, images:Tensor)->tuple:
+    "(networks, optimiser, generator, tracker, train accuracies, seconds): fresh from the seed, or as `state` saved"
+    s, generator = settings, torch.Generator().manual_seed(settings['seed'])
+    builder = network_builder(dataset, s['arch'], s['width'], s['depth'], images.device, images.dtype)
+    nets, tracker = init_networks(builder, s['n_models'], generator), ForgettingTracker(s['n_models'], s['n_examples'])
+    optimizer = torch.optim.Adam(nets.params.values(), lr=s['lr'])
+    if state is None: return nets, optimizer, generator, tracker, [], 0.
+    _restore_forgetting(state, nets, optimizer, generator, tracker)
+    return nets, optimizer, generator, tracker, state['train_accuracy'], state['seconds']
+
 # %% ../nbs/09_hardness.ipynb #28cd09eb
 def compute_forgetting_scores(dataset:ImageDataset,   # scores its train split
                               n_models:int=10,        # R networks (the paper: 10)
@@ -171,13 +182,7 @@ def compute_forgetting_scores(dataset:ImageDataset,   # scores its train split
                     arch=arch, width=width, depth=depth, augment=augment, seed=seed, dtype=str(images.dtype))
     state = _resume_forgetting(path, settings)
     if state is not None and 'params' not in state: return ForgettingScores.load(path)  # finished earlier
-    generator, tracker, accuracy, seconds = torch.Generator().manual_seed(seed), ForgettingTracker(n_models,
-                                                                                                   len(labels)), [], 0.
-    nets = init_networks(network_builder(dataset, arch, width, depth, images.device, images.dtype), n_models, generator)
-    optimizer = torch.optim.Adam(nets.params.values(), lr=lr)
-    if state is not None:
-        _restore_forgetting(state, nets, optimizer, generator, tracker)
-        accuracy, seconds = state['train_accuracy'], state['seconds']
+    nets, optimizer, generator, tracker, accuracy, seconds = _forgetting_start(dataset, settings, state, images)
     for _ in range(epochs - len(accuracy) if max_epochs is None else min(max_epochs, epochs - len(accuracy))):
         start = time.perf_counter()
         accuracy.append(_forgetting_epoch(nets, optimizer, images, labels, batch_size, generator, augment, tracker,
@@ -294,7 +299,7 @@ def plot_hardness(table, title:str=''):
 def full_data_correctness(buckets:ForgettingScores, # the networks whose scores define the buckets
                           fresh:ForgettingScores    # R' other networks trained the same way on the same examples
                          )->Tensor:                 # [R',N] bool: the fresh networks' final correctness
-    "Fig. 9's full-data row, from networks that did not define the buckets (their own correctness would be circular)"
+    "Fig. 9's full-data column, from networks that did not define the buckets (their own correctness would be circular)"
     same = {k: v for k, v in buckets.settings.items() if k not in ('seed', 'n_models')}
     differ = {k: (v, fresh.settings.get(k)) for k, v in same.items() if fresh.settings.get(k) != v}
     if differ:
