@@ -50,11 +50,18 @@ class SyntheticSet(nn.Module):
         self.register_load_state_dict_pre_hook(_upgrade_single_tensor_state)
         self.add_block(images_per_class, generator)
 
-    def __len__(self)->int: return len(self.class_ids)
-    @property
-    def blocks(self)->int: return len(self.image_blocks)
-    def get_extra_state(self)->dict: return dict(block_rates=list(self.block_rates))
-    def set_extra_state(self, state:dict): self.set_block_rates(state['block_rates'])
+# %% ../nbs/02_synthetic.ipynb #75254583
+@patch
+def __len__(self:SyntheticSet)->int: return len(self.class_ids)
+
+@patch(as_prop=True)
+def blocks(self:SyntheticSet)->int: return len(self.image_blocks)
+
+@patch
+def get_extra_state(self:SyntheticSet)->dict: return dict(block_rates=list(self.block_rates))
+
+@patch
+def set_extra_state(self:SyntheticSet, state:dict): self.set_block_rates(state['block_rates'])
 
 # %% ../nbs/02_synthetic.ipynb #c5e28789
 def _upgrade_single_tensor_state(module, state_dict, prefix, *args):
