@@ -98,6 +98,15 @@ def _budget(budget_bytes:int|None, device:torch.device, free_fraction:float)->tu
     free, _ = torch.cuda.mem_get_info(device)
     return int(free_fraction * free), f"{free_fraction:.0%} of the {format_bytes(free)} free on {device}"
 
+# %% ../nbs/03a_memory.ipynb #677162e9
+def _below_smallest(profile:MemoryProfile, n_back:int, budget_bytes:int, budget_source:str)->ValueError:
+    "The error for a budget that no segment length fits: it names the smallest budget that would, and the fixes"
+    k, least = profile.smallest(n_back)
+    return ValueError(f"budget of {budget_bytes} bytes ({format_bytes(budget_bytes)}, {budget_source}) "
+                      f"is below the smallest feasible budget {least} bytes ({format_bytes(least)}, "
+                      f"segments of {k}) for a window of {n_back} steps: raise budget_bytes, shorten "
+                      "the window (n_back) or use smaller synthetic or real batches")
+
 # %% ../nbs/03a_memory.ipynb #4153600b
 def choose_segment(profile:MemoryProfile, n_back:int, budget_bytes:int|None, budget_source:str='given')->MemoryPlan:
     "Full graph if it fits `budget_bytes`, else the longest segment that fits; a ValueError names the smallest budget"
@@ -113,12 +122,7 @@ def choose_segment(profile:MemoryProfile, n_back:int, budget_bytes:int|None, bud
         return plan(None, f"full graph over {n_back} steps: {format_bytes(full)} predicted "
                           f"fits the budget of {format_bytes(budget_bytes)} ({budget_source})")
     fits = [k for k in range(1, n_back + 1) if profile.predict(n_back, k) <= budget_bytes]
-    if not fits:
-        k, least = profile.smallest(n_back)
-        raise ValueError(f"budget of {budget_bytes} bytes ({format_bytes(budget_bytes)}, {budget_source}) "
-                         f"is below the smallest feasible budget {least} bytes ({format_bytes(least)}, "
-                         f"segments of {k}) for a window of {n_back} steps: raise budget_bytes, shorten "
-                         "the window (n_back) or use smaller synthetic or real batches")
+    if not fits: raise _below_smallest(profile, n_back, budget_bytes, budget_source)
     k = max(fits)
     return plan(k, f"segments of {k} steps ({math.ceil(n_back / k)} checkpoints) over {n_back} steps: "
                    f"{format_bytes(profile.predict(n_back, k))} predicted within the budget of "

@@ -444,6 +444,20 @@ def _segmented_window(forward, inner_opt, params, state, images, labels, plan, w
     grads = backprop(forward, inner_opt, checkpoints, stop, adjoint, images, labels, plan, inputs)
     return losses, meta_loss, accuracy, grads, checkpoints
 
+# %% ../nbs/03_unroll.ipynb #3c21d728
+def _meta_inputs(images:Tensor, labels:Tensor)->tuple:
+    "(images requiring grad, the tensors to differentiate: the images, and the labels where they require grad)"
+    images = images if images.requires_grad else images.detach().requires_grad_()
+    return images, (images, labels) if labels.requires_grad else (images,)
+
+# %% ../nbs/03_unroll.ipynb #58e62b7c
+def _run_window(window:tuple, segment:int|None, hessian_rank:int|None, generator)->tuple:
+    "The window's (losses, meta-loss, accuracy, gradients, checkpoints) in the memory mode asked for"
+    if segment is None: return _full_graph_window(*window)
+    backprop = (_backprop_segments if hessian_rank is None
+                else partial(_backprop_low_rank, rank=hessian_rank, generator=generator))
+    return _segmented_window(*window, segment, backprop)
+
 # %% ../nbs/03_unroll.ipynb #f0303962
 def unroll(model:nn.Module,      # freshly initialised network: θ₀ is a copy of its parameters
            images:Tensor,        # [n,C,H,W] synthetic images
@@ -471,21 +485,15 @@ def unroll(model:nn.Module,      # freshly initialised network: θ₀ is a copy 
     if hessian_rank is not None: segment = 1  # the approximate backward revisits the window one step at a time
     forward = functional_forward(model, engine)
     plan = _resolve_plan(plan, stop, images, batch_size, real_images, generator, augment, class_ids, task_classes)
-    learn_labels = labels.requires_grad
-    images = images if images.requires_grad else images.detach().requires_grad_()
-    inputs = (images, labels) if learn_labels else (images,)
+    images, inputs = _meta_inputs(images, labels)
     norms = []  # the inner-gradient norm of every step, for schedules that adapt to it
     params, state, losses = start_window(forward, inner_opt, model, images, labels, plan, start, norms)
     def meta_gradient(params):
         return _real_batch_gradient(forward, params, real_images, real_labels, plan, real_chunk, real_rows)
     window = (forward, inner_opt, params, state, images, labels, plan, (start, stop), norms, meta_gradient, inputs)
-    if segment is None: window_losses, meta_loss, accuracy, grads, checkpoints = _full_graph_window(*window)
-    else:
-        backprop = (_backprop_segments if hessian_rank is None
-                    else partial(_backprop_low_rank, rank=hessian_rank, generator=generator))
-        window_losses, meta_loss, accuracy, grads, checkpoints = _segmented_window(*window, segment, backprop)
+    window_losses, meta_loss, accuracy, grads, checkpoints = _run_window(window, segment, hessian_rank, generator)
     checkpoint_bytes = sum(t.numel() * t.element_size() for _, p, s in checkpoints for t in p + s)
-    return UnrollResult(meta_loss.item(), grads[0], grads[1] if learn_labels else None,
+    return UnrollResult(meta_loss.item(), grads[0], grads[1] if labels.requires_grad else None,
                         torch.stack(losses + window_losses),
                         accuracy.item(), (start, stop), plan, checkpoint_bytes, torch.stack(norms) if norms else None)
 
@@ -550,6 +558,22 @@ def _train_in_place(net:nn.Module, optimizer, inner_opt:InnerOptimizer, images, 
         if 'step' in state: state['step'] = int(state['step'])
     return losses
 
+# %% ../nbs/03_unroll.ipynb #cd19e075
+def _higher_window(net:nn.Module, optimizer, inner_opt:InnerOptimizer, images, labels, real_images, real_labels,
+                   plan:UnrollPlan, steps:range, inputs:tuple)->tuple:
+    "(window losses, meta-loss, real-batch logits, gradients w.r.t. `inputs`) through higher's inner loop over `steps`"
+    losses = []
+    with higher.innerloop_ctx(net, optimizer, copy_initial_weights=True) as (fnet, diffopt):
+        for n in steps:
+            x, y = _planned_batch(images, labels, plan, n)
+            losses.append(F.cross_entropy(fnet(x), y))
+            diffopt.step(losses[-1], override={'lr': [inner_opt.lr_at(n)]})
+        x = real_images if plan.real_augmentation is None else apply_augmentation(real_images, plan.real_augmentation)
+        logits = fnet(x)
+        meta_loss = F.cross_entropy(logits, real_labels)
+        grads = _zeros_for_unused(torch.autograd.grad(meta_loss, inputs, allow_unused=True), inputs)
+    return losses, meta_loss, logits, grads
+
 # %% ../nbs/03_unroll.ipynb #3cc78ec6
 def unroll_with_higher(model:nn.Module, images:Tensor, labels:Tensor, real_images:Tensor, real_labels:Tensor,
                        window:tuple, inner_opt:InnerOptimizer, batch_size:int, # as in `unroll`
@@ -564,21 +588,13 @@ def unroll_with_higher(model:nn.Module, images:Tensor, labels:Tensor, real_image
     net = copy.deepcopy(model)
     optimizer = _torch_inner_optimizer(inner_opt, net.parameters())
     losses = _train_in_place(net, optimizer, inner_opt, images.detach(), labels.detach(), plan, range(start))
-    images = images if images.requires_grad else images.detach().requires_grad_()
-    inputs = (images, labels) if labels.requires_grad else (images,)
-    with higher.innerloop_ctx(net, optimizer, copy_initial_weights=True) as (fnet, diffopt):
-        for n in range(start, stop):
-            x, y = _planned_batch(images, labels, plan, n)
-            losses.append(F.cross_entropy(fnet(x), y))
-            diffopt.step(losses[-1], override={'lr': [inner_opt.lr_at(n)]})
-        x = real_images if plan.real_augmentation is None else apply_augmentation(real_images, plan.real_augmentation)
-        logits = fnet(x)
-        meta_loss = F.cross_entropy(logits, real_labels)
-        grads = [torch.zeros_like(t) if g is None else g
-                 for g, t in zip(torch.autograd.grad(meta_loss, inputs, allow_unused=True), inputs)]
+    images, inputs = _meta_inputs(images, labels)
+    window_losses, meta_loss, logits, grads = _higher_window(net, optimizer, inner_opt, images, labels, real_images,
+                                                             real_labels, plan, range(start, stop), inputs)
     hits = logits.argmax(1) == (real_labels if real_labels.ndim == 1 else real_labels.argmax(1))
     return UnrollResult(meta_loss.item(), grads[0], grads[1] if labels.requires_grad else None,
-                        torch.stack([l.detach() for l in losses]), hits.float().mean().item(), (start, stop), plan)
+                        torch.stack([l.detach() for l in losses + window_losses]), hits.float().mean().item(),
+                        (start, stop), plan)
 
 # %% ../nbs/03_unroll.ipynb #de9aebec
 class _SavedBytes:
