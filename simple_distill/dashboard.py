@@ -67,6 +67,21 @@ def _paste_row(canvas:Image.Image, pixels:np.ndarray, row:list, top:int, tile:tu
             draw.text((left + w//2, top + h + GRID_CAPTION//2), _fit(draw, captions[i], w), fill='black', anchor='mm',
                       font=_font())
 
+# %% ../nbs/10_dashboard.ipynb #73a05fb1
+def _display_pixels(images:torch.Tensor)->np.ndarray:
+    "[n,H,W,3] uint8 of [n,C,H,W] display-space images, C = 1 or 3"
+    images = images.detach().float().cpu().clamp(0, 1)
+    if images.shape[1] not in (1, 3):
+        raise ValueError(f'render_grid shows 1- or 3-channel images, got {images.shape[1]} channels')
+    rgb = (images*255).round().to(torch.uint8).expand(-1, 3, -1, -1)
+    return np.ascontiguousarray(rgb.permute(0, 2, 3, 1).numpy())
+
+# %% ../nbs/10_dashboard.ipynb #0ddb3bcc
+def _grid_canvas(rows:list, tile:tuple)->Image.Image:
+    "A white canvas for `rows` of tiles of (height with caption, width) pixels, padded, with the class-name column"
+    (h, w), cols = tile, max([1] + [len(r) for r in rows])
+    return Image.new('RGB', (GRID_ROW_LABEL + GRID_PAD + cols*(w + GRID_PAD), GRID_PAD + len(rows)*(h + GRID_PAD)), 'white')
+
 # %% ../nbs/10_dashboard.ipynb #0ccbe4f9
 def render_grid(images:torch.Tensor,   # [n,C,H,W] in [0,1] (display space), C = 1 or 3
                 class_ids:torch.Tensor, # [n] class of each image: its row
@@ -76,17 +91,13 @@ def render_grid(images:torch.Tensor,   # [n,C,H,W] in [0,1] (display space), C =
                 max_per_class:int=10    # columns shown per class
                ) -> Image.Image:
     "Distilled images as one RGB picture: classes as rows, with the class names on the left."
-    images = images.detach().float().cpu().clamp(0, 1)
-    n, C, H, W = images.shape
-    if C not in (1, 3): raise ValueError(f'render_grid shows 1- or 3-channel images, got {C} channels')
+    pixels = _display_pixels(images)
+    H, W = pixels.shape[1:3]
     scale = scale or max(1, math.ceil(64/W))
     h, w, cap = H*scale, W*scale, GRID_CAPTION if captions is not None else 0
     rows = _grid_rows(class_ids, len(classes), max_per_class)
-    cols = max([1] + [len(r) for r in rows])
-    canvas = Image.new('RGB', (GRID_ROW_LABEL + GRID_PAD + cols*(w + GRID_PAD),
-                               GRID_PAD + len(rows)*(h + cap + GRID_PAD)), 'white')
-    rgb = (images*255).round().to(torch.uint8).expand(-1, 3, -1, -1)
-    draw, pixels = ImageDraw.Draw(canvas), np.ascontiguousarray(rgb.permute(0, 2, 3, 1).numpy())
+    canvas = _grid_canvas(rows, (h + cap, w))
+    draw = ImageDraw.Draw(canvas)
     for k, row in enumerate(rows):
         top = GRID_PAD + k*(h + cap + GRID_PAD)
         draw.text((4, top + h//2), _fit(draw, str(classes[k]), GRID_ROW_LABEL - 6), fill='black', anchor='lm',
@@ -168,31 +179,40 @@ def _finite(values) -> np.ndarray:
     a = np.asarray(values, dtype=float)
     return np.where(np.isfinite(a), a, np.nan)
 
-# %% ../nbs/10_dashboard.ipynb #4bf97801
+# %% ../nbs/10_dashboard.ipynb #ab458fc0
+def _column(rows:list, key:str)->np.ndarray: return _finite([r.get(key, np.nan) for r in rows])
+
+def _step_series(history:list)->dict:
+    "The traces drawn over every outer step, from the step records"
+    step, norm, threshold = (_column(history, key) for key in ('step', 'grad_norm', 'clip_threshold'))
+    with np.errstate(divide='ignore', invalid='ignore'):
+        rate, ratio = _finite(1/_column(history, 'seconds')), _finite(norm/threshold)
+    by_step = {'outer loss': _column(history, 'outer_loss'), '‖g‖ before clipping': norm,
+               '‖g‖ after clipping': _column(history, 'grad_norm_clipped'),
+               'clip threshold': threshold, 'window start': _column(history, 'window_start'),
+               'window': _column(history, 'window_stop'),
+               'T (unroll)': _column(history, 'n_unroll_max'), 'steps/s': rate, '‖g‖ / threshold': ratio}
+    return {name: dict(x=step, y=y) for name, y in by_step.items()}
+
+# %% ../nbs/10_dashboard.ipynb #8ada49c8
+def _eval_series(evals:list)->dict:
+    "The accuracy traces, from the evaluation results"
+    acc_step = _column(evals, 'step')
+    return {'test accuracy': dict(x=acc_step, y=100*_column(evals, 'acc_mean'),
+                                  error_y=dict(type='data', array=100*_column(evals, 'acc_std'))),
+            'random-real baseline': dict(x=acc_step, y=100*_column(evals, 'baseline_mean'))}
+
+# %% ../nbs/10_dashboard.ipynb #83b1fece
 def chart_series(history:list,         # metric dicts from `on_step`
                  evals:list,           # result dicts from `on_eval`
                  max_points:int=2000   # keep every k-th step beyond this many (plus the last)
                 ) -> dict:
     "Arrays for every chart trace, by trace name: {name: {'x': ..., 'y': ...}}."
     if len(history) > max_points: history = history[len(history)-1::-math.ceil(len(history)/max_points)][::-1]
-    column = lambda rows, key: _finite([r.get(key, np.nan) for r in rows])
-    step, norm, threshold = (column(history, key) for key in ('step', 'grad_norm', 'clip_threshold'))
-    acc_step = column(evals, 'step')
-    with np.errstate(divide='ignore', invalid='ignore'):
-        rate, ratio = _finite(1/column(history, 'seconds')), _finite(norm/threshold)
-    by_step = {'outer loss': column(history, 'outer_loss'), '‖g‖ before clipping': norm,
-               '‖g‖ after clipping': column(history, 'grad_norm_clipped'),
-               'clip threshold': threshold, 'window start': column(history, 'window_start'),
-               'window': column(history, 'window_stop'),
-               'T (unroll)': column(history, 'n_unroll_max'), 'steps/s': rate, '‖g‖ / threshold': ratio}
-    series = {name: dict(x=step, y=y) for name, y in by_step.items()}
-    series['test accuracy'] = dict(x=acc_step, y=100*column(evals, 'acc_mean'),
-                                   error_y=dict(type='data', array=100*column(evals, 'acc_std')))
-    series['random-real baseline'] = dict(x=acc_step, y=100*column(evals, 'baseline_mean'))
-    series['real-batch accuracy'] = dict(x=step, y=100*column(history, 'meta_accuracy'))
     measured = [m for m in history if 'normalized_variance' in m]
-    series['normalized variance'] = dict(x=column(measured, 'step'), y=column(measured, 'normalized_variance'))
-    return series
+    return {**_step_series(history), **_eval_series(evals),
+            'real-batch accuracy': dict(x=_column(history, 'step'), y=100*_column(history, 'meta_accuracy')),
+            'normalized variance': dict(x=_column(measured, 'step'), y=_column(measured, 'normalized_variance'))}
 
 # %% ../nbs/10_dashboard.ipynb #99bb783f
 _EVAL_TRACES = ('test accuracy', 'random-real baseline')
