@@ -80,7 +80,8 @@ def _display_pixels(images:torch.Tensor)->np.ndarray:
 def _grid_canvas(rows:list, tile:tuple)->Image.Image:
     "A white canvas for `rows` of tiles of (height with caption, width) pixels, padded, with the class-name column"
     (h, w), cols = tile, max([1] + [len(r) for r in rows])
-    return Image.new('RGB', (GRID_ROW_LABEL + GRID_PAD + cols*(w + GRID_PAD), GRID_PAD + len(rows)*(h + GRID_PAD)), 'white')
+    size = (GRID_ROW_LABEL + GRID_PAD + cols*(w + GRID_PAD), GRID_PAD + len(rows)*(h + GRID_PAD))
+    return Image.new('RGB', size, 'white')
 
 # %% ../nbs/10_dashboard.ipynb #0ccbe4f9
 def render_grid(images:torch.Tensor,   # [n,C,H,W] in [0,1] (display space), C = 1 or 3

@@ -205,7 +205,8 @@ def import_set(path:str|Path,
     if format == 'simple_distill': return load_distilled(path)
     found = _read(path, format, dataset, labels_path)
     space = _space_of(format, found, space)
-    images, mean, std, zca = images_in_space(_image_batch(found['images'], dataset.image_shape), dataset, space, mean, std)
+    batch = _image_batch(found['images'], dataset.image_shape)
+    images, mean, std, zca = images_in_space(batch, dataset, space, mean, std)
     n, k = len(images), dataset.num_classes
     targets, ids = _targets_and_ids(found['labels'], n, k, labels)
     source = dict(imported_from=str(path), format=format, space=space, labels=labels, learned_lr=found.get('lr'),

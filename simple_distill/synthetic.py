@@ -351,7 +351,8 @@ def _distilled_set(meta:dict, tensors:dict)->DistilledSet:
     zca_state = {k.removeprefix('zca.'): v for k, v in tensors.items() if k.startswith('zca.')}
     factors = {k.removeprefix('factors.'): v for k, v in tensors.items() if k.startswith('factors.')}
     data = meta['dataset']
-    return DistilledSet(tensors['images'], tensors['labels'], tensors['class_ids'], tensors['block_ids'], data['classes'],
+    return DistilledSet(tensors['images'], tensors['labels'], tensors['class_ids'], tensors['block_ids'],
+                        data['classes'],
                         torch.tensor(data['mean']), torch.tensor(data['std']),
                         ZCA.from_state_dict(zca_state) if zca_state else None,
                         data['name'], meta['config'], meta['seed'], meta['version'], meta['eval_recipe'], factors)
