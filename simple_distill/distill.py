@@ -571,30 +571,37 @@ def _update_set(run:DistillRun) -> tuple:
     run.synthetic.clamp_labels_()
     return norm, clipped_norm, threshold
 
+# %% ../nbs/05_distill.ipynb #f6c7659b
+@patch
+def _step_record(run:DistillRun, result:UnrollResult, clipping:tuple, seconds:float, hook_seconds:float,
+                 inspected:dict)->dict:
+    "The record of the step just taken; `clipping` is `_update_set`'s (norm, clipped norm, threshold)"
+    (norm, clipped_norm, threshold), (start, stop) = clipping, result.window
+    return dict(step=run.step, outer_loss=result.meta_loss, grad_norm=norm, grad_norm_clipped=clipped_norm,
+                clip_threshold=threshold, meta_accuracy=result.meta_accuracy, window_start=start, window_stop=stop,
+                n_unroll_max=run.config.n_unroll, seconds=seconds, hook_seconds=hook_seconds, **inspected)
+
 # %% ../nbs/05_distill.ipynb #fe13b89a
 @patch
 def outer_step(run:DistillRun) -> dict:
     "One outer step of Algorithm 1: window, fresh network, unroll, clipped Adam step on the images (and labels)."
-    c, syn, start_time = run.config, run.synthetic, time.perf_counter()
+    syn, start_time = run.synthetic, time.perf_counter()
     model = run.fresh_model()
     task, idx = run._draw_real_batch()
     real_images, real_labels = run.real_images[idx], run.real_labels[idx]
     images, labels = syn.materialize()
     result = run._window_meta_gradient(model, images, labels, real_images, real_labels, task)
     run._combine_shares(result)
-    start, stop = result.window
     # into the learned tensors, as callbacks see them
     pass_meta_gradients((images, labels), (result.grad_images, result.grad_labels))
     hook_start = time.perf_counter()
     inspected = run._inspect_meta_gradient(model, real_images, real_labels, result)
     hook_seconds = time.perf_counter() - hook_start
     run._check_finite(result)
-    norm, clipped_norm, threshold = run._update_set()
+    clipping = run._update_set()
     run.step += 1
-    record = dict(step=run.step, outer_loss=result.meta_loss, grad_norm=norm, grad_norm_clipped=clipped_norm,
-                  clip_threshold=threshold, meta_accuracy=result.meta_accuracy, window_start=start, window_stop=stop,
-                  n_unroll_max=c.n_unroll,
-                  seconds=time.perf_counter()-start_time-hook_seconds, hook_seconds=hook_seconds, **inspected)
+    seconds = time.perf_counter() - start_time - hook_seconds
+    record = run._step_record(result, clipping, seconds, hook_seconds, inspected)
     run.schedule.observe(dict(record, inner_losses=result.inner_losses, inner_grad_norms=result.inner_grad_norms))
     return record
 
