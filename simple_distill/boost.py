@@ -461,31 +461,40 @@ def boost_study(config=None,             # `DistillConfig` or preset: settings o
     write_atomically(out/'study.csv', lambda f: f.write(study.to_csv(index=False).encode()))
     return study
 
-# %% ../nbs/08_boost.ipynb #766b4300
-def _boost_parser()->argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog='simple-distill boost', description='Boost-DD: distil blocks of images per '
-                                     'class one after another (paper §5, Algorithm 2).')
-    add_config_arguments(parser)
-    add = parser.add_argument
+# %% ../nbs/08_boost.ipynb #ff0667a9
+def _add_boost_options(add):
+    "The options of one boosted run: b, J, β, what it starts from and how it resumes"
     add('--block-ipc', type=int, default=1, help='b: images per class in each block (default: 1)')
     add('--blocks', type=int, default=2, help='J: stages; the final set has J·b images per class (default: 2)')
     add('--beta', default=None, help="old blocks' meta-learning rate as a multiple of the run's: 0 strong boosting "
                                      '(the default), 0.1 weak; with --study a comma-separated list (default: 0,0.1)')
-    add('--study', action='store_true', help='joint sets of every budget, a boosted run per beta, equal-compute joint '
-                                             'sets, and the whole study')
     add('--start', default=None, help='a distilled set (.safetensors) to boost: it is stage 1')
     add('--extend', action='store_true', help='add blocks to the finished boost in --out-dir (a larger --blocks)')
     add('--stage-presets', default=None, help="each stage gets the T, M and label learning of this family's preset "
                                               'nearest its size (cifar10, cifar100)')
+    add('--fresh', action='store_true', help='start over even if --out-dir holds a boosted run')
+    add('--fresh-from-stage', type=int, default=None, help='restart stage J and later ones (an earlier one ran on)')
+
+# %% ../nbs/08_boost.ipynb #4a02ab45
+def _add_study_options(add):
+    "The options of the study, the scoring and the exports"
+    add('--study', action='store_true', help='joint sets of every budget, a boosted run per beta, equal-compute joint '
+                                             'sets, and the whole study')
+    add('--no-equal-compute', action='store_true', help="with --study, no joint sets given the prefixes' steps")
     add('--export', default='', help='comma-separated images-per-class budgets: write each nested prefix to '
                                      'OUT_DIR/distilled_ipcN.safetensors')
     add('--eval-models', type=int, default=8, help='networks per accuracy (default: 8)')
     add('--eval-steps', type=int, default=DEFAULT_EVAL_STEPS,
         help=f'training steps of each evaluated network (default: {DEFAULT_EVAL_STEPS})')
-    add('--fresh', action='store_true', help='start over even if --out-dir holds a boosted run')
-    add('--fresh-from-stage', type=int, default=None, help='restart stage J and later ones (an earlier one ran on)')
-    add('--no-equal-compute', action='store_true', help="with --study, no joint sets given the prefixes' steps")
     add('--no-progress', action='store_true', help='no progress bars')
+
+# %% ../nbs/08_boost.ipynb #cc2bdebc
+def _boost_parser()->argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog='simple-distill boost', description='Boost-DD: distil blocks of images per '
+                                     'class one after another (paper §5, Algorithm 2).')
+    add_config_arguments(parser)
+    _add_boost_options(parser.add_argument_group('boosting').add_argument)
+    _add_study_options(parser.add_argument_group('study and scoring').add_argument)
     add_threads_argument(parser)
     return parser
 
@@ -542,6 +551,18 @@ def _boost_table(args, config:DistillConfig, dataset:ImageDataset, callbacks)->t
     study = intercorrelation_study({name: final}, {}, dataset, n_models=args.eval_models, steps=args.eval_steps)
     return study, [Path(config.out_dir)]
 
+# %% ../nbs/08_boost.ipynb #53ea109d
+def _study_table(args, config:DistillConfig, dataset:ImageDataset, callbacks)->tuple:
+    "(study table or None if a run stopped, [folder of each boosted set]) of the whole study as the options ask"
+    _check_study_options(args)
+    betas = _betas(args.beta, study=True)
+    study = boost_study(config, args.block_ipc, args.blocks, betas, dataset, n_models=args.eval_models,
+                        eval_steps=args.eval_steps, resume=not args.fresh, make_callbacks=callbacks,
+                        equal_compute=not args.no_equal_compute, fresh_from_stage=args.fresh_from_stage,
+                        extend=args.extend)
+    if study is None: print(f'a run of the study was stopped: {_resume_hint(args)} to resume')
+    return study, [Path(config.out_dir)/_folder(name) for name in betas]
+
 # %% ../nbs/08_boost.ipynb #51f1e87b
 def _print_study(study:pd.DataFrame, comparisons:bool):
     with pd.option_context('display.width', 200):
@@ -556,19 +577,10 @@ def boost_command(argv:list=None)->pd.DataFrame:
     "Parse `simple-distill boost` options, run Boost-DD (or the whole study), print and return the accuracy table."
     args = _boost_parser().parse_args(argv)
     config = dataclasses.replace(config_from_args(args), out_dir=getattr(args, 'out_dir', 'runs/boost'))
-    dataset, out = load_dataset(config.dataset, root=config.data_root, zca=config.zca), Path(config.out_dir)
+    dataset = load_dataset(config.dataset, root=config.data_root, zca=config.zca)
     print(f'{set_threads(args.threads, config, dataset.image_shape)} CPU thread(s) (--threads to change)')
     callbacks, budgets = None if args.no_progress else lambda key: [ProgressBar()], _budgets(args)
-    if args.study:
-        _check_study_options(args)
-        betas = _betas(args.beta, study=True)
-        study = boost_study(config, args.block_ipc, args.blocks, betas, dataset, n_models=args.eval_models,
-                            eval_steps=args.eval_steps, resume=not args.fresh, make_callbacks=callbacks,
-                            equal_compute=not args.no_equal_compute, fresh_from_stage=args.fresh_from_stage,
-                            extend=args.extend)
-        folders = [out/_folder(name) for name in betas]
-        if study is None: print(f'a run of the study was stopped: {_resume_hint(args)} to resume')
-    else: study, folders = _boost_table(args, config, dataset, callbacks)
+    study, folders = (_study_table if args.study else _boost_table)(args, config, dataset, callbacks)
     if study is None: return None
     _print_study(study, comparisons=args.study)
     for folder in folders: _export_prefixes(folder, budgets)
