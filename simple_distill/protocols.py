@@ -179,6 +179,19 @@ def is_one_hot(labels:Tensor)->bool:
     "Whether float labels [n,K] are exactly one-hot rows"
     return bool((labels == torch.nn.functional.one_hot(labels.argmax(-1), labels.shape[-1])).all())
 
+# %% ../nbs/06a_protocols.ipynb #795ea73f
+def _label_scores(per:dict, full:dict)->dict:
+    "HLR, IOR and LRS per network from the arms' hard-label accuracies `syn` and `random` and the full-data mean"
+    return dict(hlr=full['acc_mean'] - per['syn'], ior=per['syn'] - per['random'],
+                lrs=label_robust_score(per['syn'], full['acc_mean'], per['random']))
+
+# %% ../nbs/06a_protocols.ipynb #1ae977f2
+def _augmentation_scores(run, protocol:Protocol, set_arm:tuple, random_arm:tuple, per:dict)->dict:
+    "The arms without augmentation (`run(images, labels, protocol)` trains one) and ARS from the four accuracies"
+    plain = replace(protocol, augment=False)
+    arms = dict(syn_plain=run(*set_arm, plain), random_plain=run(*random_arm, plain))
+    return dict(arms, ars=aug_robust_score(per['syn'], per['random'], arms['syn_plain'], arms['random_plain']))
+
 # %% ../nbs/06a_protocols.ipynb #561dac15
 def score_card(images:Tensor, labels:Tensor,   # the set: [n,C,H,W], [n] class ids or [n,classes] soft labels
                dataset:ImageDataset, protocol:Protocol,
@@ -196,12 +209,8 @@ def score_card(images:Tensor, labels:Tensor,   # the set: [n,C,H,W], [n] class i
     run = lambda x, y, p: protocol_accuracies(x, y, dataset, p, n_models, seed, arch, width, depth).numpy()
     per = dict(syn=run(images, hard, protocol), random=run(rand_x, rand_y, protocol))
     if soft: per['syn_own_labels'] = run(images, labels, protocol)
-    per.update(hlr=full['acc_mean'] - per['syn'], ior=per['syn'] - per['random'],
-               lrs=label_robust_score(per['syn'], full['acc_mean'], per['random']))
-    if protocol.augment:
-        plain = replace(protocol, augment=False)
-        per.update(syn_plain=run(images, hard, plain), random_plain=run(rand_x, rand_y, plain))
-        per['ars'] = aug_robust_score(per['syn'], per['random'], per['syn_plain'], per['random_plain'])
+    per.update(_label_scores(per, full))
+    if protocol.augment: per.update(_augmentation_scores(run, protocol, (images, hard), (rand_x, rand_y), per))
     summary = {f'{k}_{s}': float(getattr(v, s)()) for k, v in per.items() for s in ('mean', 'std')}
     network = dict(arch=arch, width=width, depth=depth)
     return dict(protocol=asdict(protocol), network=network, full_data=full, n_models=n_models, seed=seed, **summary,
