@@ -295,6 +295,21 @@ def write_atomically(path,   # file to create or replace
         if os.path.exists(tmp): os.remove(tmp)
     return path
 
+# %% ../nbs/00_data.ipynb #953e743b
+def _read_cache(cache:Path)->dict|None:
+    "The decoded tensors cached at `cache`, or None when there are none or they cannot be read"
+    try: return torch.load(cache, weights_only=True) if cache.exists() else None
+    except Exception: return None  # rebuilt, never fatal
+
+# %% ../nbs/00_data.ipynb #bec2752c
+def _decode_folder(names:list, read, source:Path)->dict:
+    "Train and test images and labels and the classes of an ImageFolder-layout source, decoded"
+    train, test, classes = _index_image_folder(names, source)
+    images = decode_images([n for n, _ in train + test], read)
+    labels = torch.tensor([label for _, label in train + test])
+    return dict(train_images=images[:len(train)], train_labels=labels[:len(train)],
+                test_images=images[len(train):], test_labels=labels[len(train):], classes=classes)
+
 # %% ../nbs/00_data.ipynb #e03427fe
 def load_image_folder(source:str|Path,           # folder or .zip with train/<class>/* and test/<class>/*
                       zca:bool|None=None,        # ZCA-whiten; None: `zca_by_default`
@@ -305,15 +320,9 @@ def load_image_folder(source:str|Path,           # folder or .zip with train/<cl
     if not source.exists(): raise FileNotFoundError(f"{source} does not exist: {LAYOUT_HINT}")
     names, read = _list_source(source)
     cache = _cache_path(source, names, Path(cache_dir) if cache_dir is not None else default_data_dir() / 'decoded')
-    try: decoded = torch.load(cache, weights_only=True) if cache.exists() else None
-    except Exception: decoded = None  # an unreadable cache (e.g. disk full last time) is rebuilt, never fatal
+    decoded = _read_cache(cache)
     fresh = decoded is None
-    if fresh:
-        train, test, classes = _index_image_folder(names, source)
-        images = decode_images([n for n, _ in train + test], read)
-        labels = torch.tensor([label for _, label in train + test])
-        decoded = dict(train_images=images[:len(train)], train_labels=labels[:len(train)],
-                       test_images=images[len(train):], test_labels=labels[len(train):], classes=classes)
+    if fresh: decoded = _decode_folder(names, read, source)
     cached_zca = ZCA.from_state_dict(decoded['zca']) if 'zca' in decoded else None
     dataset = make_image_dataset(source.stem, decoded['train_images'], decoded['train_labels'],
                                  decoded['test_images'], decoded['test_labels'], decoded['classes'], zca, cached_zca)
