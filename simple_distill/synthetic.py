@@ -175,6 +175,11 @@ def linear_basis_size(budget_ipc:int,        # the budget: as many numbers as th
                                      "fewer images per class or use smaller bases")
     return n_bases
 
+# %% ../nbs/02_synthetic.ipynb #dd9256c2
+def _initial_coefficients(images_per_class:int, num_classes:int, n_bases:int, generator, device)->Tensor:
+    "[r, classes, K] Gaussian coefficients scaled by 1/√K, so that a sum of K unit-norm bases starts near norm 1"
+    return torch.randn(images_per_class, num_classes, n_bases, generator=generator, device=device) / math.sqrt(n_bases)
+
 # %% ../nbs/02_synthetic.ipynb #a42d0fb1
 class LinearBasisSet(nn.Module):
     "Images made as (y_cᵀ A_i) B from a shared bank of basis images B and addressing matrices A_i, with soft labels"
@@ -190,15 +195,15 @@ class LinearBasisSet(nn.Module):
         basis_shape = (image_shape[0], basis_size or image_shape[1], basis_size or image_shape[2])
         self.bases = nn.Parameter(unit_norm_images(n_bases, basis_shape, generator))
         device = self.bases.device
-        coefficients = torch.randn(images_per_class, num_classes, n_bases, generator=generator,
-                                   device=device) / math.sqrt(n_bases)
-        # A_i[c] addresses the bases for image i of class c: images start near norm 1 (upsampled bases: larger)
-        self.coefficients = nn.Parameter(coefficients)
+        self.coefficients = nn.Parameter(_initial_coefficients(images_per_class, num_classes, n_bases, generator, device))
         class_ids = torch.arange(num_classes, device=device).repeat_interleave(images_per_class)
         self.labels = nn.Parameter(F.one_hot(class_ids, num_classes).float(), requires_grad=learn_labels)
         self.register_buffer('class_ids', class_ids)
         self.register_buffer('block_ids', torch.zeros_like(class_ids))
-    def __len__(self)->int: return len(self.class_ids)
+
+# %% ../nbs/02_synthetic.ipynb #a406deb0
+@patch
+def __len__(self:LinearBasisSet)->int: return len(self.class_ids)
 
 # %% ../nbs/02_synthetic.ipynb #91b88752
 @patch
