@@ -93,6 +93,17 @@ def _backprop_batched(theta:tuple, targets:tuple, cotangents:tuple, chunk:int)->
                                 is_grads_batched=True, retain_graph=i + chunk < n)
             for i in range(0, n, chunk)]
 
+# %% ../nbs/07_stability.ipynb #83073139
+def _replayed_theta(forward, model:nn.Module, images:Tensor, labels:Tensor, window:tuple, inner_opt:InnerOptimizer,
+                    plan:UnrollPlan)->tuple:
+    "θ at the window's stop of the replayed unroll, with the graph of the window's steps (none before it)"
+    start, stop = window
+    params, state, _ = start_window(forward, inner_opt, model, images, labels, plan, start)
+    params = tuple(p.requires_grad_() for p in params)
+    theta, _, _ = train_steps(forward, inner_opt, params, state, images, labels.detach(), plan, range(start, stop),
+                              True)
+    return theta
+
 # %% ../nbs/07_stability.ipynb #a79bcf43
 def per_sample_meta_gradients(model:nn.Module,     # the outer step's fresh network (θ₀)
                               images:Tensor,       # [N,C,H,W] synthetic images (with `wrt`: made from it, graph kept)
@@ -108,14 +119,10 @@ def per_sample_meta_gradients(model:nn.Module,     # the outer step's fresh netw
                              )->Tensor:            # [n, N, C, H, W], or [n, P] with `wrt`: its gradients flattened
     "d loss_i / d images (or / d `wrt`) for each sampled real example i, through the window of one replayed unroll"
     _check_norm_per_sample(model)
-    start, stop = window
     forward = functional_forward(model)
     images = images if wrt is not None else images.detach().requires_grad_()
     targets = tuple(wrt) if wrt is not None else (images,)
-    params, state, _ = start_window(forward, inner_opt, model, images, labels, plan, start)
-    params = tuple(p.requires_grad_() for p in params)
-    theta, _, _ = train_steps(forward, inner_opt, params, state, images, labels.detach(), plan, range(start, stop),
-                              True)
+    theta = _replayed_theta(forward, model, images, labels, window, inner_opt, plan)
     with torch.no_grad():
         augmented = (real_images if plan.real_augmentation is None else
                      apply_augmentation(real_images, plan.real_augmentation))
@@ -217,6 +224,13 @@ class TruncationBias(Callback):
                  seed:int=0):                   # draws the plan: the measurement leaves the run's own draws alone
         self.due, self.stops, self.generator = measured_at(every), stops, torch.Generator().manual_seed(seed)
 
+# %% ../nbs/07_stability.ipynb #dd973c94
+def _bias_metrics(stop:int, windowed:Tensor, full:Tensor)->dict:
+    "Cosine of a window's meta-gradient to full BPTT's, their norm ratio and full BPTT's norm, named by the stop"
+    cosine = F.cosine_similarity(windowed.flatten().double(), full.flatten().double(), 0).item()
+    return {f'bias_cosine_{stop}': cosine, f'bias_norm_ratio_{stop}': (windowed.norm() / full.norm()).item(),
+            f'bias_full_norm_{stop}': full.norm().item()}
+
 # %% ../nbs/07_stability.ipynb #528111b0
 @patch
 def on_meta_gradient(self:TruncationBias, run, event):
@@ -234,10 +248,7 @@ def on_meta_gradient(self:TruncationBias, run, event):
     for stop in stops:
         full = meta_gradient((0, stop))
         windowed = full if stop <= c.n_back else meta_gradient((stop - c.n_back, stop))
-        metrics.update({f'bias_cosine_{stop}': F.cosine_similarity(windowed.flatten().double(),
-                                                                   full.flatten().double(), 0).item(),
-                        f'bias_norm_ratio_{stop}': (windowed.norm() / full.norm()).item(),
-                        f'bias_full_norm_{stop}': full.norm().item()})
+        metrics.update(_bias_metrics(stop, windowed, full))
     return dict(metrics, bias_seconds=time.perf_counter() - start)
 
 # %% ../nbs/07_stability.ipynb #tb000003
