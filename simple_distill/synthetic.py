@@ -194,9 +194,9 @@ class LinearBasisSet(nn.Module):
         self.num_classes, self.image_shape, self.learn_labels = num_classes, tuple(image_shape), learn_labels
         basis_shape = (image_shape[0], basis_size or image_shape[1], basis_size or image_shape[2])
         self.bases = nn.Parameter(unit_norm_images(n_bases, basis_shape, generator))
-        device = self.bases.device
-        self.coefficients = nn.Parameter(_initial_coefficients(images_per_class, num_classes, n_bases, generator, device))
-        class_ids = torch.arange(num_classes, device=device).repeat_interleave(images_per_class)
+        coefficients = _initial_coefficients(images_per_class, num_classes, n_bases, generator, self.bases.device)
+        self.coefficients = nn.Parameter(coefficients)
+        class_ids = torch.arange(num_classes, device=self.bases.device).repeat_interleave(images_per_class)
         self.labels = nn.Parameter(F.one_hot(class_ids, num_classes).float(), requires_grad=learn_labels)
         self.register_buffer('class_ids', class_ids)
         self.register_buffer('block_ids', torch.zeros_like(class_ids))
