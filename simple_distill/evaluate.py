@@ -188,8 +188,10 @@ def train_networks(images:Tensor,        # [N,C,H,W] shared training set, or [K,
     _check_training_set(images, labels, n_models)
     if not stacked and n_models > 1:
         if on_step is not None: raise ValueError('on_step sees the K networks together: train them stacked')
+        # balanced exactly where the stacked step would balance, network by network
+        balanced = class_balanced and _batches_of(images, labels, batch_size, True)[1] is not None
         one = lambda x, y: train_networks(x, y, arch_builder, 1, steps, lr, batch_size, augment, generator,
-                                          class_balanced=class_balanced, optimizer=optimizer, schedule=schedule)
+                                          class_balanced=balanced, optimizer=optimizer, schedule=schedule)
         return _one_after_another(one, images, labels, n_models)
     batch_size, by_class = _batches_of(images, labels, batch_size, class_balanced)
     nets = init_networks(arch_builder, n_models, generator)
