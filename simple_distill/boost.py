@@ -463,7 +463,7 @@ def boost_study(config=None,             # `DistillConfig` or preset: settings o
 
 # %% ../nbs/08_boost.ipynb #ff0667a9
 def _add_boost_options(add):
-    "The options of one boosted run: b, J, β, what it starts from and how it resumes"
+    "The options of the boosted runs: b, J, β, the start set, and resuming, restarting or extending"
     add('--block-ipc', type=int, default=1, help='b: images per class in each block (default: 1)')
     add('--blocks', type=int, default=2, help='J: stages; the final set has J·b images per class (default: 2)')
     add('--beta', default=None, help="old blocks' meta-learning rate as a multiple of the run's: 0 strong boosting "
