@@ -126,7 +126,8 @@ def import_parser()->argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog='simple-distill import',
                                      description="Read another method's distilled set into a .safetensors file.")
     add = parser.add_argument
-    add('source', help="the authors' .h5, an MTT/DATM folder or images_best.pt, a DD-Ranking .pt, or folders per class")
+    add('source', help="the authors' .h5, an MTT/DATM folder or images_best.pt, a DD-Ranking .pt or folder, "
+                       "or folders per class")
     add('--dataset', required=True, help='the real data it was distilled from: a name or ImageFolder folder / zip')
     add('--data-root', default=None, help="folder of torchvision's CIFAR download")
     add('--space', choices=list(SPACES), help='; '.join(f'{k}: {v}' for k, v in SPACES.items()))
@@ -140,7 +141,8 @@ def import_parser()->argparse.ArgumentParser:
     return parser
 
 # %% ../nbs/11_cli.ipynb #839561c9
-_ZCA_OF_SPACE = {'zca': True, 'normalised': False, 'authors_zca': False}  # pixels (absent): the data's default
+# pixels (absent) means the data set's default
+_ZCA_OF_SPACE = dict(zca=True, normalised=False, authors_zca=False, kornia_zca=False)
 
 # %% ../nbs/11_cli.ipynb #83b3b135
 def _run_import(args)->Path:

@@ -33,26 +33,25 @@ def normalize_per_image(x:Tensor # [N,...] images
 
 # %% ../nbs/00_data.ipynb #8a48f5f5
 class ZCA:
-    "ZCA whitening `W = V (E + reg·mean(E))^(-1/2) Vᵀ` of per-image-normalised images, with its inverse for display"
+    "ZCA whitening `W = V E^(-1/2) Vᵀ` of per-image-normalised (or pixel-centred) images, with its inverse for display"
     def __init__(self, eigenvectors:Tensor=None, # [D,D] V, eigenvectors of the train covariance
-                 eigenvalues:Tensor=None,        # [D] regularised eigenvalues E + reg·mean(E)
-                 image_norm:Tensor=None):        # mean L2 norm of the mean-subtracted fit images (display scale)
-        self.eigenvectors, self.eigenvalues = eigenvectors, eigenvalues
+                 eigenvalues:Tensor=None,        # [D] regularised eigenvalues E
+                 image_norm:Tensor=None,         # mean L2 norm of the mean-subtracted fit images (display scale)
+                 pixel_mean:Tensor=None):        # [D] each pixel's train mean: centre on it instead of on each image
+        self.eigenvectors, self.eigenvalues, self.pixel_mean = eigenvectors, eigenvalues, pixel_mean
         self.image_norm = torch.tensor(1.) if image_norm is None else image_norm
         if eigenvectors is not None:  # W and W⁻¹ share V, so only V and E are stored (half the bytes of W, W⁻¹)
             self.matrix = (eigenvectors * eigenvalues.rsqrt()) @ eigenvectors.T
             self.inverse_matrix = (eigenvectors * eigenvalues.sqrt()) @ eigenvectors.T
 
-
-
-
     @classmethod
-    def from_state_dict(cls, d:dict)->ZCA: return cls(d['eigenvectors'], d['eigenvalues'], d['image_norm'])
+    def from_state_dict(cls, d:dict)->ZCA:
+        return cls(d['eigenvectors'], d['eigenvalues'], d['image_norm'], d.get('pixel_mean'))
 
 # %% ../nbs/00_data.ipynb #0d5f1e25
 @patch
 def fit(self:ZCA, x:Tensor, regularization:float=0.1)->ZCA:
-    "Fit on train images `x` [N,C,H,W]"
+    "Fit on train images `x` [N,C,H,W]: per-image normalisation, E + reg·mean(E)"
     flat = x.float().flatten(1)
     # norm of the mean-subtracted image, without materialising it: |x - m|² = |x|² - D·m²
     image_norm = (flat.norm(dim=1).pow(2) - flat.shape[1] * flat.mean(1).pow(2)).clamp_min(0).sqrt().mean()
@@ -64,23 +63,37 @@ def fit(self:ZCA, x:Tensor, regularization:float=0.1)->ZCA:
     self.__init__(eigenvectors.float(), eigenvalues.float(), image_norm)
     return self
 
+# %% ../nbs/00_data.ipynb #cdcfd25c
+@patch
+def fit_pixel_centred(self:ZCA, x:Tensor, eps:float=0.1)->ZCA:
+    "Fit on train images `x` [N,C,H,W] as kornia's `ZCAWhitening(eps)`: pixel-centred, covariance over N-1, E + eps"
+    flat = x.float().flatten(1)
+    pixel_mean = flat.mean(0)
+    centred = flat - pixel_mean
+    eigenvalues, eigenvectors = torch.linalg.eigh((centred.T @ centred).double() / (len(flat) - 1))
+    self.__init__(eigenvectors.float(), (eigenvalues.clamp_min(0) + eps).float(), None, pixel_mean)
+    return self
+
 # %% ../nbs/00_data.ipynb #f956527e
 @patch
 def __call__(self:ZCA, x:Tensor)->Tensor:
-    "Whiten images `x` [N,C,H,W] (per-image normalisation included)"
-    return (normalize_per_image(x) @ self.matrix.to(x)).view(x.shape)
+    "Whiten images `x` [N,C,H,W] (per-image normalisation or pixel centring included)"
+    centred = normalize_per_image(x) if self.pixel_mean is None else x.flatten(1) - self.pixel_mean.to(x)
+    return (centred @ self.matrix.to(x)).view(x.shape)
 
 # %% ../nbs/00_data.ipynb #e2a448d3
 @patch
 def inverse(self:ZCA, z:Tensor)->Tensor:
-    "Map whitened images back to per-image-normalised space (zero mean, unit norm for real images)"
-    return (z.flatten(1) @ self.inverse_matrix.to(z)).view(z.shape)
+    "Map whitened images back to per-image-normalised space (zero mean, unit norm for real images), or to pixels"
+    flat = z.flatten(1) @ self.inverse_matrix.to(z)
+    return (flat if self.pixel_mean is None else flat + self.pixel_mean.to(z)).view(z.shape)
 
 # %% ../nbs/00_data.ipynb #a53e5a84
 @patch
 def state_dict(self:ZCA)->dict:
     "Tensors that rebuild this transform (saved with distilled sets)"
-    return dict(eigenvectors=self.eigenvectors, eigenvalues=self.eigenvalues, image_norm=self.image_norm)
+    state = dict(eigenvectors=self.eigenvectors, eigenvalues=self.eigenvalues, image_norm=self.image_norm)
+    return state if self.pixel_mean is None else {**state, 'pixel_mean': self.pixel_mean}
 
 # %% ../nbs/00_data.ipynb #dcad9974
 @dataclass

@@ -419,9 +419,9 @@ def evaluation_table(distilled:DistilledSet,
 def same_space(distilled:DistilledSet, dataset:ImageDataset)->bool:
     "Whether `dataset` was prepared with the distilled set's normalisation and ZCA"
     if not (torch.allclose(distilled.mean, dataset.mean) and torch.allclose(distilled.std, dataset.std)): return False
-    if (distilled.zca is None) != (dataset.zca is None): return False
-    return distilled.zca is None or all(torch.allclose(a, b) for a, b in zip(distilled.zca.state_dict().values(),
-                                                                             dataset.zca.state_dict().values()))
+    if distilled.zca is None or dataset.zca is None: return distilled.zca is None and dataset.zca is None
+    ours, theirs = distilled.zca.state_dict(), dataset.zca.state_dict()  # a pixel-centred ZCA has one more tensor
+    return ours.keys() == theirs.keys() and all(torch.allclose(ours[k], theirs[k]) for k in ours)
 
 # %% ../nbs/06_evaluate.ipynb #9afb4621
 def in_distilled_space(distilled:DistilledSet, dataset:ImageDataset)->ImageDataset:

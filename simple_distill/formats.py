@@ -20,7 +20,8 @@ __all__ = ['SPACES', 'LABEL_KINDS', 'FORMATS', 'images_in_space', 'class_major',
 SPACES = dict(pixels='values in [0, 1] or bytes 0..255: normalised here, and whitened if the data set is',
               normalised="normalised per channel (with the data set's mean and std unless given), not whitened",
               zca="normalised, then whitened with the data set's ZCA (our own sets)",
-              authors_zca="raw pixels whitened by a ZCA fitted on raw pixels, as the authors' code does")
+              authors_zca="raw pixels whitened by a ZCA fitted on raw pixels, as the authors' code does",
+              kornia_zca="raw pixels whitened by kornia's ZCAWhitening(eps=0.1) fitted on raw pixels (MTT, DATM)")
 
 # %% ../nbs/02a_formats.ipynb #5512e5b9
 def _check_pixels(x:Tensor):
@@ -31,15 +32,15 @@ def _check_pixels(x:Tensor):
                          "declare space 'normalised' or 'zca'")
 
 # %% ../nbs/02a_formats.ipynb #c23fe058
-def _authors_zca(dataset:ImageDataset)->ZCA:
-    "The authors' whitening: per-image normalisation and ZCA fitted on the raw train pixels"
-    if dataset.zca is not None:
-        raise ValueError("space 'authors_zca' needs the data unwhitened: load it with zca=False")
-    return ZCA().fit(dataset.train_images * dataset.std.view(1, -1, 1, 1) + dataset.mean.view(1, -1, 1, 1))
+def _raw_pixel_zca(dataset:ImageDataset, space:str)->ZCA:
+    "The whitening of 'authors_zca' (per-image normalised) or 'kornia_zca' (pixel-centred), fitted on raw train pixels"
+    if dataset.zca is not None: raise ValueError(f"space {space!r} needs the data unwhitened: load it with zca=False")
+    pixels = dataset.train_images * dataset.std.view(1, -1, 1, 1) + dataset.mean.view(1, -1, 1, 1)
+    return ZCA().fit(pixels) if space == 'authors_zca' else ZCA().fit_pixel_centred(pixels)
 
 # %% ../nbs/02a_formats.ipynb #884b9944
 def images_in_space(images:Tensor,         # [n,C,H,W] as the file holds them
-                    dataset:ImageDataset,  # the real data (with our ZCA for 'zca', without for 'authors_zca')
+                    dataset:ImageDataset,  # the real data (with our ZCA for 'zca', else without)
                     space:str,             # a key of `SPACES`
                     mean=None, std=None,   # the source's normalisation, for 'normalised' (default: the data set's)
                    )->tuple:               # (images the networks train on, mean, std, ZCA or None)
@@ -54,8 +55,8 @@ def images_in_space(images:Tensor,         # [n,C,H,W] as the file holds them
     if space == 'normalised':
         as_tensor = lambda v, own: own if v is None else torch.as_tensor(v, dtype=torch.float32)
         return x, as_tensor(mean, dataset.mean), as_tensor(std, dataset.std), None
-    if space == 'authors_zca':  # no per-channel normalisation: mean 0, std 1
-        return x, torch.zeros_like(dataset.mean), torch.ones_like(dataset.std), _authors_zca(dataset)
+    if space in ('authors_zca', 'kornia_zca'):  # no per-channel normalisation: mean 0, std 1
+        return x, torch.zeros_like(dataset.mean), torch.ones_like(dataset.std), _raw_pixel_zca(dataset, space)
     if space == 'zca':
         if dataset.zca is None: raise ValueError("space 'zca' needs the data whitened: load it with zca=True")
         return x, dataset.mean, dataset.std, dataset.zca
@@ -120,8 +121,12 @@ def read_mtt(path:Path)->dict:
 
 # %% ../nbs/02a_formats.ipynb #c26368b0
 def read_tensor_file(path:Path, labels_path:Path|None=None)->dict:
-    "A DD-Ranking images tensor [n,C,H,W], with its labels from a second file if given"
-    return dict(images=_load_tensor(path), labels=None if labels_path is None else _load_tensor(Path(labels_path)))
+    "A DD-Ranking images tensor [n,C,H,W] (or its folder), labels from `labels_path` or a labels.pt beside images.pt"
+    path = path / 'images.pt' if path.is_dir() else path
+    beside = lambda name: path.parent / name if path.name == 'images.pt' and (path.parent / name).is_file() else None
+    labels_path, lr = labels_path or beside('labels.pt'), beside('lr.pt')
+    return dict(images=_load_tensor(path), labels=None if labels_path is None else _load_tensor(Path(labels_path)),
+                lr=None if lr is None else _load_tensor(lr).item())
 
 # %% ../nbs/02a_formats.ipynb #fb922ef0
 def _class_index(names:list, classes:list)->dict:
@@ -150,6 +155,7 @@ def detect_format(path:Path)->str:
     if path.suffix == '.safetensors': return 'simple_distill'
     if path.suffix in ('.h5', '.hdf5'): return 'authors_h5'
     if path.name == 'images_best.pt' or (path / 'images_best.pt').is_file(): return 'mtt'
+    if (path / 'images.pt').is_file(): return 'tensor'
     if path.is_dir(): return 'image_folder'
     if path.suffix in ('.pt', '.pth'): return 'tensor'
     raise ValueError(f"cannot tell the format of {path}: pass format= one of {', '.join(FORMATS)}")
@@ -179,8 +185,7 @@ def _space_of(format:str, found:dict, space:str|None)->str:
     if space is None:
         raise ValueError(f"a {format} file does not say its data space: declare space= one of {', '.join(SPACES)}")
     if space == 'zca' and format in ('mtt', 'tensor'):
-        raise ValueError(f"a {format} set whitened by kornia's ZCA is in no space simple_distill reproduces: "
-                         "score one distilled without ZCA")
+        raise ValueError(f"a whitened {format} set was whitened by kornia's ZCA, not ours: declare space 'kornia_zca'")
     return space
 
 # %% ../nbs/02a_formats.ipynb #a16307da
