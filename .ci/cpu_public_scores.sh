@@ -9,11 +9,11 @@
 # measured at most 3 times, 3 networks of width 32 (the sets were made for width 128), full data at 1/40 of its recipe.
 # dc:        DC's CIFAR-10 IPC1 (normalised, class ids).
 # datm_recipe: DATM's CIFAR-10 IPC10 (kornia's ZCA, soft labels) by plain `evaluate` (300 Adam steps, 3 networks of width
-#            32, random real beside it): minutes, where a card takes about an hour here.
+#            32, random real beside it): 15 minutes here, where a card takes longer than DC's 37.
 # datm:      DATM's set, its card (with its learned lr).
 # ddranking: .ci/ddranking_check.py on the DC set: DD-Ranking's score formulas on fixed accuracies, and its hard-label
 #            evaluator against our dd_ranking protocol (1/10 of its epochs, 5 runs, width 32, 2,000 test images).
-# Each part writes OUT_DIR/<part>.txt; OUT_DIR/summary.txt joins them.
+# Each part writes OUT_DIR/<part>.txt; OUT_DIR/summary.txt joins them. Relative paths are from the repository root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-runs/public_scores}

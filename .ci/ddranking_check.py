@@ -6,7 +6,7 @@ A benchmark outside CI. It needs a venv holding both `ddranking` 0.2.0 and this 
     /tmp/ddvenv/bin/python .ci/ddranking_check.py SET.safetensors data/cifar10-jpeg.zip [--models 5] [--scale 0.1]
 DD-Ranking reads CIFAR-10 through torchvision's download, which cannot run here, so its `get_dataset` is handed our JPEG
 copy in the set's space; its ConvNet-3 (fixed at width 128) is built at --width. Everything else is DD-Ranking's code:
-its lr search, DataLoader, SGD and StepLR, DSA, test passes every 10 epochs and best-of-checkpoints, and its random subsets.
+its lr search, DataLoader, SGD and StepLR, DSA, test passes every 10 epochs and best checkpoint, and its random subsets.
 """
 import argparse, contextlib, dataclasses, io, os, tempfile, time, warnings
 from pathlib import Path
@@ -21,12 +21,13 @@ from ddranking.utils.data import TensorDataset
 from ddranking.utils.networks import ConvNet
 from simple_distill.data import load_dataset
 from simple_distill.evaluate import in_distilled_space, random_real_subsets
-from simple_distill.protocols import (PROTOCOLS, _random_real, aug_robust_score, label_robust_score, protocol_accuracies,
-                                      scaled_down)
+from simple_distill.protocols import (PROTOCOLS, _random_real, aug_robust_score, label_robust_score,
+                                      protocol_accuracies, scaled_down)
 from simple_distill.synthetic import load_distilled
 
 # DD-Ranking's configs/Demo_LRS_Hard_Label.yaml
-DD_RANKING_DSA = dict(flip=0.5, rotate=15.0, saturation=2.0, brightness=1.0, contrast=0.5, scale=1.2, crop=0.125, cutout=0.5)
+DD_RANKING_DSA = dict(flip=0.5, rotate=15.0, saturation=2.0, brightness=1.0, contrast=0.5, scale=1.2, crop=0.125,
+                      cutout=0.5)
 
 def stub(cls, accuracies:dict, **attrs):
     "A DD-Ranking evaluator without data: each named helper returns the next of its fixed accuracies (percent or not)"
@@ -103,6 +104,7 @@ def their_evaluator(dataset, n_images_per_class:int, epochs:int, width:int, n_ru
 
 def their_accuracies(evaluator, images, ids, n_runs:int, seed:int)->tuple:
     "Per run, as compute_metrics does before its formulas: the set's and a random subset's lr-searched best accuracy"
+    # compute_metrics seeds each run from the clock (set_seed()); seed + i makes the runs repeatable
     syn, rand = [], []
     for i in range(n_runs):
         set_seed(seed + i)
@@ -117,7 +119,8 @@ def protocol_check(args):
     "The same set under DD-Ranking's evaluator and our dd_ranking protocol: accuracies, their difference, seconds"
     distilled = load_distilled(args.set)
     dataset = in_distilled_space(distilled, load_dataset(args.data, zca=False))
-    keep = random_real_subsets(dataset.test_labels, args.test_images // 10, 1, torch.Generator().manual_seed(1))[0]
+    per_test_class = args.test_images // dataset.num_classes
+    keep = random_real_subsets(dataset.test_labels, per_test_class, 1, torch.Generator().manual_seed(1))[0]
     dataset = dataclasses.replace(dataset, test_images=dataset.test_images[keep], test_labels=dataset.test_labels[keep])
     # DD-Ranking tests every 10 epochs at any length, so the shortened protocol keeps that spacing
     protocol = scaled_down(PROTOCOLS['dd_ranking'], args.scale, max_checkpoints=round(100 * args.scale))
@@ -139,7 +142,8 @@ def protocol_check(args):
         low, high = ttest_ind(100 * a, 100 * b, equal_var=False).confidence_interval()
         print(f'{arm:>8} {100 * a.mean():>7.2f} ± {100 * a.std():4.2f} {100 * b.mean():>7.2f} ± {100 * b.std():4.2f} '
               f'{100 * (a.mean() - b.mean()):>+12.2f} [{low:+.2f}, {high:+.2f}]')
-    print(f'seconds for both arms: ours {ours_seconds:.0f} (K networks stacked per lr), DD-Ranking {theirs_seconds:.0f} '
+    print(f'seconds for both arms: ours {ours_seconds:.0f} (K networks stacked per lr), '
+          f'DD-Ranking {theirs_seconds:.0f} '
           f'(one network after another), ratio {theirs_seconds / ours_seconds:.2f}')
 
 def main():
@@ -149,7 +153,8 @@ def main():
     parser.add_argument('--models', type=int, default=5, help="networks on our side, evaluation runs on DD-Ranking's")
     parser.add_argument('--scale', type=float, default=0.1, help="fraction of DD-Ranking's 1,000 epochs")
     parser.add_argument('--width', type=int, default=32)
-    parser.add_argument('--test-images', type=int, default=2000, help='as many per class, the same on both sides')
+    parser.add_argument('--test-images', type=int, default=2000,
+                        help='in all, as many of each class, the same on both sides')
     parser.add_argument('--seed', type=int, default=0)
     args = parser.parse_args()
     formula_check()

@@ -9,7 +9,7 @@
 #    same way, with the same seeds. It is not paired with ours (--against needs one data space), and the JPEG copy is lossy:
 #    for their sets set DATA=cifar10 with DATA_ROOT, the folder of torchvision's CIFAR-10 download;
 # 3. DC's IPC1 and DATM's IPC10 from DD-Ranking's repository, where their .pt files sit in data/public (copied there by
-#    .ci/public_sets.sh; carry data/public with the data), imported by .ci/public_sets.sh and scored the same way.
+#    .ci/public_sets.sh; carry data/public with the data), imported into OUT_DIR and scored the same way.
 # Writes OUT_DIR/summary.txt and the cards beside each set (<set>_scores.csv, .json).
 source "$(dirname "$0")/gpu_prelude.sh" runs/gpu-scores 1 "$@"
 shift || true  # the rest: sets to import
@@ -28,11 +28,13 @@ for h5 in "$@"; do
     ${bin}simple-distill import "$h5" --dataset "$data" "${root[@]}" --space authors_zca --out "$out/$name.safetensors"
     ${bin}simple-distill evaluate "$out/$name.safetensors" --dataset "$data" "${root[@]}" --scores --models 5 --device cuda
 done
-if [ -f data/public/datm_cifar10_zca_ipc10/images.pt ]; then
-    DATA="$data" bash .ci/public_sets.sh
+if [ -f data/public/dc_cifar10_ipc1/images_DC_CIFAR10_1_best.pt ] && [ -f data/public/datm_cifar10_zca_ipc10/images.pt ]
+then
+    DATA="$data" bash .ci/public_sets.sh '' "$out"  # the sets, and their cards beside them, in OUT_DIR
     for name in dc_cifar10_ipc1 datm_cifar10_zca_ipc10; do
         echo "== $name from DD-Ranking's repository"
-        ${bin}simple-distill evaluate "data/public/$name.safetensors" --dataset "$data" --scores --models 5 --device cuda
+        ${bin}simple-distill evaluate "$out/$name.safetensors" --dataset "$data" "${root[@]}" --scores --models 5 \
+            --device cuda
     done
 fi
 } 2>&1 | tee "$out/summary.txt"

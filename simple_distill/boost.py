@@ -127,7 +127,8 @@ def check_start(distilled:DistilledSet, dataset:ImageDataset)->DistilledSet:
                          f'{dataset.name} {dataset.image_shape}: boost it on the data it was distilled from')
     if not same_space(distilled, dataset):
         raise ValueError(f'the start set lives in another data space than {dataset.name} (normalisation or ZCA): '
-                         f'load the data with zca={distilled.zca is not None}')
+                         f'load the data with zca={distilled.zca is not None}, or for an imported set pass '
+                         'dataset=in_distilled_space(start, load_dataset(..., zca=False))')
     return distilled
 
 # %% ../nbs/08_boost.ipynb #00849aaf

@@ -107,7 +107,7 @@ class ImageDataset:
     classes: list         # class names; label i is classes[i]
     mean: Tensor          # [C] per-channel mean of the train images in [0,1]
     std: Tensor           # [C] per-channel std
-    zca: ZCA|None = None  # whitening fitted on the normalised train images
+    zca: ZCA|None = None  # whitening fitted on the train images
     train_indices: Tensor|None = None # where these train images sit in the split they were cut from (None: all of it)
 
     @property

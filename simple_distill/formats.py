@@ -21,7 +21,7 @@ SPACES = dict(pixels='values in [0, 1] or bytes 0..255: normalised here, and whi
               normalised="normalised per channel (with the data set's mean and std unless given), not whitened",
               zca="normalised, then whitened with the data set's ZCA (our own sets)",
               authors_zca="raw pixels whitened by a ZCA fitted on raw pixels, as the authors' code does",
-              kornia_zca="raw pixels whitened by kornia's ZCAWhitening(eps=0.1) fitted on raw pixels (MTT, DATM)")
+              kornia_zca="raw pixels whitened by kornia's ZCAWhitening(eps=0.1) on raw pixels (MTT, DATM, DD-Ranking)")
 
 # %% ../nbs/02a_formats.ipynb #5512e5b9
 def _check_pixels(x:Tensor):
@@ -185,7 +185,7 @@ def _space_of(format:str, found:dict, space:str|None)->str:
     if space is None:
         raise ValueError(f"a {format} file does not say its data space: declare space= one of {', '.join(SPACES)}")
     if space == 'zca' and format in ('mtt', 'tensor'):
-        raise ValueError(f"a whitened {format} set was whitened by kornia's ZCA, not ours: declare space 'kornia_zca'")
+        raise ValueError(f"a {format} set is whitened by kornia's ZCA, not ours: declare space 'kornia_zca'")
     return space
 
 # %% ../nbs/02a_formats.ipynb #a16307da

@@ -374,7 +374,7 @@ def load_distilled(path:str|Path)->DistilledSet:
 # %% ../nbs/02_synthetic.ipynb #f7655bff
 @patch
 def preprocess(self:DistilledSet, images:Tensor)->Tensor: # [N,C,H,W] raw: uint8 0..255, or float in [0,1]
-    "Raw source images in this set's space: per-channel normalisation, then (if whitened) ZCA and its per-image step"
+    "Raw source images in this set's space: per-channel normalisation, then (if whitened) its ZCA"
     x = images.float().div(255) if images.dtype == torch.uint8 else images.float()
     if tuple(x.shape[1:]) != tuple(self.images.shape[1:]):
         raise ValueError(f"images are {tuple(x.shape[1:])} but this set's are {tuple(self.images.shape[1:])}")
